@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Why a line was not turned into a record. A closed set, so that every reason has a
+ * description (the compiler keeps `skipReasonText` complete) and reports can count them.
+ */
+export const SkipReasonSchema = z.enum([
+  'shell-prompt',
+  'date-line',
+  'separator',
+  'markdown',
+  'kubectl-message',
+  'describe-field',
+  'other-table',
+  'row-fragment',
+  'unparsed-row',
+  'unconfirmed-wrap',
+  'too-long',
+  'control-characters',
+  'prose',
+]);
+
+export type SkipReason = z.infer<typeof SkipReasonSchema>;
+
+export const skipReasonText: Record<SkipReason, string> = {
+  'shell-prompt': 'shell prompt or command line',
+  'date-line': 'date line (used as the capture time of what follows)',
+  separator: 'separator line',
+  markdown: 'Markdown fence, heading or quote marker',
+  'kubectl-message': 'kubectl status or error message, not an event',
+  'describe-field': 'field of `kubectl describe` output above its Events section',
+  'other-table': 'part of a table that is not an event table',
+  'row-fragment': 'fragment of a table row, too little of it to make an event',
+  'unparsed-row': 'looks like an event row but its cells do not fit the table',
+  'unconfirmed-wrap': 'may continue a wrapped message, but the wrap cannot be confirmed',
+  'too-long': 'line longer than the parser accepts',
+  'control-characters': 'binary or control characters',
+  prose: 'text that is not part of any table',
+};
+
+/** What became of one input line. Every line gets exactly one class. */
+export type LineClass =
+  | { kind: 'record' }
+  | { kind: 'header' }
+  | { kind: 'blank' }
+  | { kind: 'skipped'; reason: SkipReason; detail?: string };
+
+export const LineAccountingSchema = z.object({
+  total: z.number().int().nonnegative(),
+  record: z.number().int().nonnegative(),
+  header: z.number().int().nonnegative(),
+  blank: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  skippedByReason: z.partialRecord(SkipReasonSchema, z.number().int().positive()),
+});
+
+export type LineAccounting = z.infer<typeof LineAccountingSchema>;
