@@ -1,0 +1,99 @@
+// Splits one table row into cells: by the header's column positions when the row is aligned
+// with it, else by matching the columns' value patterns in order (rows of a `-w` capture
+// outgrow the header, pasted rows lose their alignment, headerless rows have no positions).
+import { cellPattern, emptyableColumns, type Cells, type ColumnId } from './columns.js';
+import type { HeaderColumn } from './header.js';
+
+export interface Slot {
+  column: ColumnId;
+  /** Overrides the column's pattern: headerless rows need stricter evidence. */
+  pattern?: string;
+  optional?: boolean;
+  /** The separator before this cell must be a tab or two spaces (the cell may hold spaces). */
+  wideGap?: boolean;
+}
+
+/** The columns of a row in order, and the regular expressions that read it. */
+export interface Layout {
+  slots: readonly Slot[];
+  patterns: readonly RegExp[];
+}
+
+export function layoutOf(slots: readonly Slot[]): Layout {
+  return { slots, patterns: expandOptional(slots).map(rowPattern) };
+}
+
+/** The layout of a table whose header is known: any column that may be blank is optional. */
+export function layoutOfHeader(header: readonly HeaderColumn[]): Layout {
+  return layoutOf(
+    header.map(({ column }) => ({ column, optional: emptyableColumns.has(column) })),
+  );
+}
+
+export function matchLayout(line: string, layout: Layout): Cells | null {
+  for (const pattern of layout.patterns) {
+    const groups = pattern.exec(line)?.groups;
+    if (groups) return cellsOf(groups);
+  }
+  return null;
+}
+
+/** Cells by the header's column starts, or null when the row is not aligned with the header. */
+export function splitByHeader(line: string, header: readonly HeaderColumn[]): Cells | null {
+  if (line.includes('\t')) return null;
+  const points = Array.from(line);
+  const first = header[0];
+  if (!first || points.slice(0, first.start).some((point) => point !== ' ')) return null;
+  const cells: Cells = {};
+  for (const [index, column] of header.entries()) {
+    const end = header[index + 1]?.start ?? points.length;
+    if (index > 0 && !startsCellAt(points, column.start, end)) return null;
+    const text = points.slice(column.start, end).join('').trim();
+    if (!cellFits(column.column, text)) return null;
+    if (text !== '') cells[column.column] = text;
+  }
+  return cells;
+}
+
+function startsCellAt(points: readonly string[], start: number, end: number): boolean {
+  if (points.length <= start) return true;
+  if (points[start - 1] !== ' ') return false;
+  if (points[start] === ' ') return points.slice(start, end).every((point) => point === ' ');
+  // kubectl pads every cell with at least three spaces; one space is a cell's own text.
+  return points[start - 2] === ' ';
+}
+
+const wholeCell = new Map<ColumnId, RegExp>(
+  Object.entries(cellPattern).map(([column, pattern]) => [column as ColumnId, new RegExp(`^(?:${pattern})$`, 'u')]),
+);
+
+function cellFits(column: ColumnId, text: string): boolean {
+  if (text === '') return emptyableColumns.has(column);
+  return wholeCell.get(column)!.test(text);
+}
+
+function expandOptional(slots: readonly Slot[]): Slot[][] {
+  let variants: Slot[][] = [[]];
+  for (const slot of slots) {
+    const withSlot = variants.map((variant) => [...variant, slot]);
+    variants = slot.optional ? [...withSlot, ...variants] : withSlot;
+  }
+  return variants.sort((a, b) => b.length - a.length);
+}
+
+function rowPattern(slots: readonly Slot[]): RegExp {
+  const cells = slots.map((slot, index) => {
+    const separator = index === 0 ? '' : slot.wideGap ? '(?:[ ]*\\t\\s*|[ ]{2,})' : '\\s+';
+    return `${separator}(?<${slot.column}>${slot.pattern ?? cellPattern[slot.column]})`;
+  });
+  return new RegExp(`^\\s*${cells.join('')}\\s*$`, 'u');
+}
+
+function cellsOf(groups: Record<string, string | undefined>): Cells {
+  const cells: Cells = {};
+  for (const [column, text] of Object.entries(groups)) {
+    const trimmed = text?.trim();
+    if (trimmed) cells[column as ColumnId] = trimmed;
+  }
+  return cells;
+}
