@@ -34,19 +34,26 @@ export interface ReadOptions {
 export const STDIN_PATH = 'stdin';
 
 export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<InputOutcome[]> {
-  const now = options.now ?? Date.now;
   const outcomes: InputOutcome[] = [];
-  // Sequential on purpose: outcomes keep input order and only one large capture is in memory at a time.
+  for await (const outcome of eachInput(paths, options)) outcomes.push(outcome);
+  return outcomes;
+}
+
+/**
+ * The inputs one at a time, in order: a caller that is done with one before asking for the
+ * next holds only one large capture in memory.
+ */
+export async function* eachInput(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputOutcome> {
+  const now = options.now ?? Date.now;
   for (const path of paths) {
     if (path === '-') {
-      outcomes.push(await readStdin(options.stdin ?? process.stdin, now));
+      yield await readStdin(options.stdin ?? process.stdin, now);
       continue;
     }
     for (const entry of await expandPath(path)) {
-      outcomes.push(entry.kind === 'file' ? await readFile(entry.path, now) : { ok: false, path: entry.path, reason: entry.reason });
+      yield entry.kind === 'file' ? await readFile(entry.path, now) : { ok: false, path: entry.path, reason: entry.reason };
     }
   }
-  return outcomes;
 }
 
 type PathEntry = { kind: 'file'; path: string } | { kind: 'problem'; path: string; reason: string };

@@ -24,3 +24,4 @@ export type { DateLine } from './date-line.js';
 export { isValidZone, parseDateLine } from './date-line.js';
 export { absoluteTimePattern, parseAbsoluteTime } from './absolute-time.js';
 export { eventNameTime } from './event-name-time.js';
+export { parseCapturedAt } from './captured-at.js';

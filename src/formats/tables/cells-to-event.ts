@@ -94,7 +94,8 @@ function readTimes(cells: Cells, context: RowContext, notes: string[]): Times | 
   if (typeof firstSeen === 'string') return firstSeen;
 
   let count = series?.count ?? cells.count ? Number(series?.count ?? cells.count) : null;
-  if (!series && lastText !== undefined && context.plainAgeMeansOnce) {
+  const onlyOneAge = cells.count === undefined && cells.firstSeen === undefined;
+  if (!series && lastText !== undefined && onlyOneAge && context.plainAgeMeansOnce) {
     count = 1;
     firstSeen = lastSeen;
   }

@@ -1,0 +1,38 @@
+// Writing to stdout and to files, with failures turned into errors that name the place.
+import { writeFile } from 'node:fs/promises';
+import { OutputError } from '../errors.js';
+
+export interface Terminal {
+  out(text: string): Promise<void>;
+  err(text: string): void;
+}
+
+export const processTerminal: Terminal = {
+  out: (text) =>
+    new Promise((resolve, reject) => {
+      process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    }),
+  err: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? describeWriteError(String(error.code)) : String(error);
+    throw new OutputError(path, `cannot write ${path}: ${reason}`, { cause: error });
+  }
+}
+
+function describeWriteError(code: string): string {
+  const reasons: Record<string, string> = {
+    ENOENT: 'its directory does not exist',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+  };
+  return reasons[code] ?? code;
+}

@@ -1,0 +1,78 @@
+// The stages in order: inputs are read, their format detected, and their lines parsed into
+// records with a full account of every line. Later stages (analysis, report) start here.
+import { detectFormat, fallbackFormat } from './formats/detect.js';
+import { accountingOf } from './formats/text/line-ledger.js';
+import { eachInput, type ReadOptions, type SourceText } from './inputs/index.js';
+import type { CaptureAnchor } from './model/capture-anchor.js';
+import type { Diagnostic } from './model/diagnostic.js';
+import type { InputSummary, UnreadableInput } from './model/input-summary.js';
+import type { LineClass } from './model/line-accounting.js';
+import type { ParsedRecord } from './model/record.js';
+import type { TimeSpan } from './model/time-span.js';
+
+export interface ParseOptions extends ReadOptions {
+  capturedAt: TimeSpan | null;
+  inputZone: string;
+}
+
+export interface ParsedInput {
+  summary: InputSummary;
+  records: ParsedRecord[];
+  lineClasses: LineClass[];
+  diagnostics: Diagnostic[];
+}
+
+export type InputResult = { ok: true; input: ParsedInput } | { ok: false; unreadable: UnreadableInput };
+
+/** Each input, parsed, in input order; one at a time so that memory holds one input's text. */
+export async function* parseInputs(paths: readonly string[], options: ParseOptions): AsyncGenerator<InputResult> {
+  for await (const outcome of eachInput(paths, options)) {
+    yield outcome.ok
+      ? { ok: true, input: parseSource(outcome.source, options) }
+      : { ok: false, unreadable: { path: outcome.path, reason: outcome.reason } };
+  }
+}
+
+export function parseSource(source: SourceText, options: ParseOptions): ParsedInput {
+  const format = detectFormat(source.lines);
+  const result = (format ?? fallbackFormat).parse(source.lines, {
+    path: source.path,
+    inputZone: options.inputZone,
+    capturedAt: options.capturedAt,
+    fallbackAnchor: fallbackAnchor(source),
+  });
+  const diagnostics = [...result.diagnostics];
+  if (result.records.length === 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'no-events',
+      message: 'no kubectl event output found in this input',
+      path: source.path,
+      help: 'kube-postmortem reads `kubectl get events`, `kubectl events` and `kubectl describe` output',
+    });
+  }
+  return {
+    summary: {
+      path: source.path,
+      size: source.size,
+      sha256: source.sha256,
+      gzip: source.gzip,
+      encoding: source.encoding,
+      crlf: source.crlf,
+      ansi: source.ansi,
+      format: result.records.length > 0 ? (format ?? fallbackFormat).id : null,
+      shapes: result.shapes,
+      captures: result.captures,
+      accounting: accountingOf(result.lineClasses),
+    },
+    records: result.records,
+    lineClasses: result.lineClasses,
+    diagnostics,
+  };
+}
+
+function fallbackAnchor(source: SourceText): CaptureAnchor {
+  return source.mtimeMs === null
+    ? { at: { earliest: source.readAtMs, latest: source.readAtMs }, origin: 'read-time' }
+    : { at: { earliest: Math.floor(source.mtimeMs), latest: Math.floor(source.mtimeMs) }, origin: 'file-mtime' };
+}
