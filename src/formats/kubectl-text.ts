@@ -15,6 +15,7 @@ import { readHeader } from './tables/header.js';
 import { tableShapes } from './tables/index.js';
 import { readRow, type RowMatch, type TableContext } from './tables/read-row.js';
 import { layoutOfHeader } from './tables/row.js';
+import { parseAbsoluteTime, parseAge } from '../time/index.js';
 import { ageStyleOfText } from './text/age-evidence.js';
 import { createLedger, type LineLedger } from './text/line-ledger.js';
 import { lineKind, type LineKind } from './text/line-kinds.js';
@@ -185,15 +186,15 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
   }
 
   function classifyLeftover(line: string, index: number): void {
+    if (open && isRowStart(line, open.event)) {
+      ledger.skip(index, 'row-fragment', 'the start of a row, cut off');
+      open = null;
+      return;
+    }
     if (open && open.shape.printsRawNewlines) {
       open.event.message += `\n${line.trimEnd()}`;
       if (!open.event.notes.includes(rawNewlineNote)) open.event.notes.push(rawNewlineNote);
       ledger.classify(index, { kind: 'record' });
-      return;
-    }
-    if (open && isRowStart(line, open.event)) {
-      ledger.skip(index, 'row-fragment', 'the start of a row, cut off');
-      open = null;
       return;
     }
     if (open) {
@@ -202,11 +203,11 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
       return;
     }
     if (block.otherTable) return ledger.skip(index, 'other-table');
-    const cells = line.trim().split(/\s{2,}|\t+/u).length;
-    if (cells >= 2 || block.lastShape || block.header) {
-      return ledger.skip(index, cells < 4 ? 'row-fragment' : 'unparsed-row');
-    }
-    ledger.skip(index, 'prose');
+    const cells = line.trim().split(/\s{2,}|\t+/u);
+    if (block.lastShape || block.header) return ledger.skip(index, cells.length < 4 ? 'row-fragment' : 'unparsed-row');
+    // Outside a table, only an aligned line holding an age is taken for a piece of a row (sample 008).
+    const holdsAge = cells.length >= 2 && cells.some((cell) => parseAge(cell, 'either') !== null);
+    ledger.skip(index, holdsAge ? 'row-fragment' : 'prose');
   }
 
   function readCollapsedSection(line: string, index: number): void {
@@ -221,10 +222,20 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
   }
 }
 
-/** A cut-off row repeats the previous row's first cell (`default` in sample 005). */
+/**
+ * A cut-off row, not the rest of a message: its first cell is a time or an event type, or
+ * repeats the previous row's namespace (`default` alone in sample 005).
+ */
 function isRowStart(line: string, previous: EventRecord): boolean {
-  const cells = line.trim().split(/\s+/u);
-  return cells.length < 4 && previous.namespace !== null && cells[0] === previous.namespace;
+  const first = line.trim().split(/\s{2,}|\t/u)[0]!;
+  return (
+    first === previous.namespace ||
+    first === 'Normal' ||
+    first === 'Warning' ||
+    parseAge(first, 'either') !== null ||
+    parseAbsoluteTime(first) !== null ||
+    /^\w{3}, \d{1,2} \w{3} \d{4} /u.test(first)
+  );
 }
 
 const rawNewlineNote = 'the message spans several lines (kubectl printed its newlines)';

@@ -36,8 +36,20 @@ const promptPatterns: readonly RegExp[] = [
 const kubectlMessage =
   /^\s*(?:No resources found|No events found|error: |Error from server|The connection to the server .* was refused|Unable to connect to the server|[Ww]arning: |W\d{4} .* warnings\.go|-- (?:success|fail)\s*--?|unable to recognize|the server doesn't have a resource type)/u;
 
-const logLine =
-  /^\s*(?:[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.-]+:\d+\]|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+(?:INFO|DEBUG|WARN|ERROR|INF|DBG|WRN|ERR)\b|\{"log":")/u;
+const logLevel = '(?:INFO|DEBUG|WARN|WARNING|ERROR|FATAL|INF|DBG|WRN|ERR|FTL)';
+// klog headers, timestamped zap/zerolog lines (ISO or epoch-float times), docker json-file
+// wrappers; pasted into Markdown they may start with a backtick.
+const logLine = new RegExp(
+  '^\\s*[`\'"]?(?:' +
+    [
+      '[IWEF]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\]',
+      `\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?\\s+${logLevel}\\b`,
+      `\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?\\s+${logLevel}\\b`,
+      '\\{"log":"',
+    ].join('|') +
+    ')',
+  'u',
+);
 
 export function lineKind(line: string, inputZone: string): LineKind {
   if (line.trim() === '') return { kind: 'blank' };
