@@ -17,21 +17,28 @@ export type LineKind =
 /** Event messages reach 64 kB (formats.md §4.2); wide padding adds a little more. */
 export const maxLineLength = 256 * 1024;
 
-const commandWords =
-  '(?:sudo\\s+)?(?:kubectl|kubecolor|k|oc|watch|while|for|do|done|echo|sleep|date|cat|tail|head|less|grep|egrep|awk|sed|jq|if|then|else|fi|export|cd|ls|aws|eksctl|gcloud|az|helm|\\./\\S+)(?:\\s|$)';
+const kubectlCommand =
+  '(?:sudo\\s+)?(?:kubectl|kubecolor|oc|k|\\./kubectl)\\s+(?:-\\S+\\s+)*(?:get|describe|events|logs|top|config|version|apply|delete|rollout|cluster-info|api-resources|auth|exec|port-forward|alpha)\\b';
+const shellCommand =
+  '(?:while|until|for|if)\\s.*|(?:do|done|then|else|fi|esac)\\s*|(?:echo|sleep|date|watch|cat|tail|grep|aws|eksctl|gcloud|az|helm)(?:\\s.*)?';
+const promptedCommand = `(?:${kubectlCommand}|${shellCommand}|\\./\\S+)`;
 
 const promptPatterns: readonly RegExp[] = [
   // `$ kubectl ...`, `» kubectl ...`, `% ...`, `❯ ...`, a lone `$`.
   /^\s*[$%»❯➜]($|\s)/u,
-  new RegExp(`^\\s*[>#]\\s*${commandWords}`, 'u'),
+  new RegExp(`^\\s*[>#]\\s*${promptedCommand}`, 'u'),
   // user@host:~/dir$ cmd, [root@host ~]# cmd, host:~ user$ cmd, bash-5.0# cmd, PS C:\> cmd
   /^[\w.-]+@[\w.-]+(?::\S*)?\s?[$#%]\s/u,
   /^\[[^\]]+\][$#%]\s/u,
   /^[\w.-]+:\S*\s+[\w.-]+[$#%](\s|$)/u,
   /^(?:ba|z|k)?sh(?:-[\d.]+)?[$#%]\s/u,
   /^PS [^>]*>\s/u,
-  new RegExp(`^\\s*${commandWords}`, 'u'),
 ];
+
+/** A command typed without a prompt; its words would otherwise pass for a namespace. */
+const bareCommand = new RegExp(`^\\s*(?:${kubectlCommand}|${shellCommand})$`, 'u');
+/** `watch 5m Normal ...`: a row whose namespace happens to be a command word. */
+const rowStart = /^\s*\S+\s+\d+[smhdy]/u;
 
 const kubectlMessage =
   /^\s*(?:No resources found|No events found|error: |Error from server|The connection to the server .* was refused|Unable to connect to the server|[Ww]arning: |W\d{4} .* warnings\.go|-- (?:success|fail)\s*--?|unable to recognize|the server doesn't have a resource type)/u;
@@ -57,7 +64,9 @@ export function lineKind(line: string, inputZone: string): LineKind {
   // Tabs separate cells; any other control character means the text is damaged or binary.
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/u.test(line)) return { kind: 'skipped', reason: 'control-characters' };
   if (/^\s*(?:```|~~~)/u.test(line)) return { kind: 'skipped', reason: 'markdown' };
-  if (promptPatterns.some((pattern) => pattern.test(line))) return { kind: 'skipped', reason: 'shell-prompt' };
+  if (promptPatterns.some((pattern) => pattern.test(line)) || (bareCommand.test(line) && !rowStart.test(line))) {
+    return { kind: 'skipped', reason: 'shell-prompt' };
+  }
   if (/^\s*(?:#{1,6}\s|>\s*$|>\s)/u.test(line)) return { kind: 'skipped', reason: 'markdown' };
   const date = parseDateLine(line, inputZone);
   if (date) return { kind: 'date', ...date };
