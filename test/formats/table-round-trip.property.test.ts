@@ -4,7 +4,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import { decodeText, splitLines } from '../../src/inputs/index.js';
 import type { EventRecord } from '../../src/model/event-record.js';
-import { at, parseText } from '../helpers/parse-text.js';
+import { at, parseLines, parseText } from '../helpers/parse-text.js';
 import { printTable, type SampleEvent, type TableShapeName } from '../helpers/kubectl-printer.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
@@ -145,7 +145,7 @@ test('random bytes, decoded as an input would be, never break the accounting', (
       const decoded = decodeText(bytes);
       if (!decoded.ok) return true;
       const { lines } = splitLines(decoded.text);
-      const { classes, accounting } = parseText(lines.join('\n'));
+      const { classes, accounting } = parseLines(lines);
       return classes.length === lines.length && accounting.total === lines.length;
     }),
     { ...runs, numRuns: runs.numRuns * 4 },

@@ -23,11 +23,17 @@ export function at(iso: string): number {
 /** Fallback capture time standing in for a file's mtime. */
 export const mtime = at('2030-01-01T00:00:00Z');
 
-export function parseText(
-  text: string,
-  options: { capturedAt?: string; inputZone?: string; path?: string } = {},
-): ParsedText {
-  const { lines } = splitLines(text);
+interface ParseOptions {
+  capturedAt?: string;
+  inputZone?: string;
+  path?: string;
+}
+
+export function parseText(text: string, options: ParseOptions = {}): ParsedText {
+  return parseLines(splitLines(text).lines, options);
+}
+
+export function parseLines(lines: readonly string[], options: ParseOptions = {}): ParsedText {
   const capturedAt: TimeSpan | null = options.capturedAt
     ? { earliest: at(options.capturedAt), latest: at(options.capturedAt) }
     : null;
