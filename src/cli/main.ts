@@ -3,13 +3,14 @@
 import yargs from 'yargs';
 import { OutputError, UsageError } from '../errors.js';
 import { parseCommand, runParse } from './commands/parse.js';
+import { stdinArgument } from './options.js';
 import { processTerminal, type Terminal } from './output.js';
 
 export async function main(args: readonly string[], terminal: Terminal = processTerminal): Promise<number> {
   let exitCode = 0;
   const debug = args.includes('--debug');
   try {
-    await yargs([...args])
+    await yargs(args.map((arg) => (arg === '-' ? stdinArgument : arg)))
       .scriptName('kube-postmortem')
       .usage('$0 <command> [options]\n\nOffline forensics for Kubernetes incidents, from saved kubectl output.')
       .command({

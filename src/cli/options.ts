@@ -24,6 +24,9 @@ const InputArgsSchema = z.object({
   }),
 });
 
+/** yargs drops a lone `-` from positionals, so it travels through yargs under this name. */
+export const stdinArgument = '\u0000stdin';
+
 export interface InputArgs {
   inputs: string[];
   capturedAt: TimeSpan | null;
@@ -42,5 +45,6 @@ export function readInputArgs(argv: unknown): InputArgs {
       throw new UsageError(`--captured-at: "${args['captured-at']}" is not a time (try 2024-11-05T06:02:00Z)`);
     }
   }
-  return { inputs: args.inputs.map(String), capturedAt, inputZone };
+  const inputs = args.inputs.map((input) => (String(input) === stdinArgument ? '-' : String(input)));
+  return { inputs, capturedAt, inputZone };
 }

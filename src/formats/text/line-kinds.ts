@@ -41,7 +41,7 @@ const bareCommand = new RegExp(`^\\s*(?:${kubectlCommand}|${shellCommand})$`, 'u
 const rowStart = /^\s*\S+\s+\d+[smhdy]/u;
 
 const kubectlMessage =
-  /^\s*(?:No resources found|No events found|error: |Error from server|The connection to the server .* was refused|Unable to connect to the server|[Ww]arning: |W\d{4} .* warnings\.go|-- (?:success|fail)\s*--?|unable to recognize|the server doesn't have a resource type)/u;
+  /^\s*(?:No resources found|No events found|error: |Error from server|The connection to the server .* was refused|Unable to connect to the server|[Ww]arning: |W\d{4} .* warnings\.go|unable to recognize|the server doesn't have a resource type)/u;
 
 const logLevel = '(?:INFO|DEBUG|WARN|WARNING|ERROR|FATAL|INF|DBG|WRN|ERR|FTL)';
 // klog headers, timestamped zap/zerolog lines (ISO or epoch-float times), docker json-file
