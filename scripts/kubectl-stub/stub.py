@@ -197,8 +197,8 @@ INCIDENT = [
     legacy("flags-reloaded", "shop", obj("ConfigMap", "shop", "storefront-flags"), "ConfigReloaded",
            "설정이 다시 로드되었습니다 (storefront-flags v42)", "10:40:12.840026691",
            component="storefront-config-watcher"),
-    legacy("ingress-sync", "shop", obj("Ingress", "shop", "storefront", "networking.k8s.io/v1"), "Sync",
-           "", "10:45:31.007715329", component="nginx-ingress-controller"),
+    legacy("storefront-reconciled", "shop", obj("Storefront", "shop", "storefront", "shop.example.com/v1alpha1"),
+           "Reconciled", "", "10:45:31.007715329", component="storefront-operator"),  # empty message
     legacy("storefront-deployed", "shop", obj("Deployment", "shop", "storefront", "apps/v1"), "Deployed",
            "deploy 🚀 done", "10:46:58.290577146", component="deploy-bot"),
     legacy("storefront-scaled", "shop", obj("Deployment", "shop", "storefront", "apps/v1"),
@@ -246,7 +246,7 @@ MULTILINE = [
 LIVE_EXTRA = [MULTILINE[1]]
 
 # A new event that appears during `kubectl events -A -w`.
-LIVE_ADDED = legacy("coredns-pulled", "kube-system", COREDNS_REF, "Killing",
+LIVE_ADDED = legacy("coredns-killing", "kube-system", COREDNS_REF, "Killing",
                     "Container coredns failed liveness probe, will be restarted",
                     "10:48:32.118004312", etype="Normal", component="kubelet", host=NODE_A)
 
@@ -270,7 +270,7 @@ SCENARIOS = {
         "events": INCIDENT + LIVE_EXTRA,
         "extra": [LIVE_ADDED],
         "watch": [
-            [("10:48:32.5", "ADDED", "coredns-pulled", {}),
+            [("10:48:32.5", "ADDED", "coredns-killing", {}),
              ("10:48:33.5", "MODIFIED", "coredns-unhealthy", {"count": 8})],
         ],
     },
