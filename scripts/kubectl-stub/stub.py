@@ -118,11 +118,11 @@ def at(clock):
     return parse_time(DAY + "T" + clock + "Z")
 
 
-def obj(kind, ns, name, api="v1", uid=None, field_path=None):
-    o = {"kind": kind, "namespace": ns, "name": name, "uid": uid or fake_uid(kind + ns + name),
-         "apiVersion": api, "resourceVersion": str(1700000 + int(hashlib.md5(name.encode()).hexdigest()[:5], 16) % 90000)}
-    if not ns:
-        del o["namespace"]
+def obj(kind, ns, name, api="v1", field_path=None):
+    """An involvedObject reference, with a made-up uid and resourceVersion."""
+    rv = 1700000 + int(hashlib.md5(name.encode()).hexdigest()[:5], 16) % 90000
+    o = {"kind": kind, "namespace": ns, "name": name, "uid": fake_uid(kind + ns + name),
+         "apiVersion": api, "resourceVersion": str(rv)}
     if field_path:
         o["fieldPath"] = field_path
     return o
@@ -156,7 +156,8 @@ def le(key, lease, component, holder, ident, when):
 
 COREDNS_REF = obj("Pod", "kube-system", COREDNS, field_path="spec.containers{coredns}")
 STOREFRONT_REF = obj("Pod", "shop", STOREFRONT)
-NODE_REF = obj("Node", "", NODE_A, uid=NODE_A)  # node-controller uses the node name as uid
+# node-controller's reference: uid is the node name, no namespace, no resourceVersion
+NODE_REF = {"kind": "Node", "name": NODE_A, "uid": NODE_A, "apiVersion": "v1"}
 
 
 def without_field_path(ref):
@@ -212,7 +213,9 @@ SANDBOX = legacy(
     "FailedCreatePodSandBox",
     'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox '
     '"5c0b7d3e9a14f2c8b6e1d0a9f7c3b5e2d4a6c8e0f1b3d5a7c9e2f4b6d8a0c1e3": plugin type="aws-cni" '
-    'name="aws-cni" failed (add): add cmd: failed to assign an IP address to container',
+    'name="aws-cni" failed (add): add cmd: Error received from AddNetwork gRPC call: rpc error: '
+    'code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp '
+    '127.0.0.1:50051: connect: connection refused"',
     "10:48:52.604118245", etype="Warning", component="kubelet", host=NODE_B)
 
 MULTILINE = [
@@ -426,7 +429,7 @@ COLUMNS = [
 ]
 
 
-def age(stamp, now, micro=False):
+def age(stamp, now):
     if stamp is None:
         return "<unknown>"
     return human_duration(now - parse_time(stamp))
@@ -613,7 +616,7 @@ class Handler(BaseHTTPRequestHandler):
             STORE.now = parse_time(q["now"])
         else:
             return self.send_json(status(405, "MethodNotAllowed", "read-only stub"), 405)
-        self.send_json({"now": fmt_micro(STORE.clock()), "shift": STORE.shift})
+        self.send_json({"now": fmt_micro(STORE.clock()), "T": fmt_time(parse_time(T) + STORE.shift)})
 
     def do_GET(self):
         url = urlparse(self.path)

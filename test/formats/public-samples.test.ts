@@ -207,3 +207,15 @@ test('020: a node table and ServiceUnavailable errors are told apart from events
   t.is(skipped[7], 'other-table');
   t.is(skipped[8], 'kubectl-message');
 });
+
+test('every fixture file, whatever its format, parses without a crash and accounts for every line', async (t) => {
+  const { readInputs } = await import('../../src/inputs/index.js');
+  const { parseSource } = await import('../../src/pipeline.js');
+  const outcomes = await readInputs([new URL('../../fixtures/', import.meta.url).pathname]);
+  t.true(outcomes.length > 50);
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue;
+    const { summary, lineClasses } = parseSource(outcome.source, { capturedAt: null, inputZone: 'UTC' });
+    t.is(lineClasses.length, outcome.source.lines.length, summary.path);
+  }
+});

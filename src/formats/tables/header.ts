@@ -21,6 +21,8 @@ interface Word {
 }
 
 export function readHeader(line: string): HeaderMatch {
+  // Most lines are rows: an event header names REASON, and any other header is upper case.
+  if (!/REASON|Reason/u.test(line) && /[a-z]/u.test(line)) return { kind: 'none' };
   const words = wordsOf(line);
   if (words.length < 2) return { kind: 'none' };
   const columns = eventColumns(words);
