@@ -38,60 +38,69 @@ stub=$!
 trap 'kill $stub 2>/dev/null; wait $stub 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/version" >/dev/null && break; sleep 0.1; done
 
-control() {  # control <reset|clock> <query>; prints the stub's clock as seen after the call
-  curl -sf -X POST "http://127.0.0.1:$PORT/_stub/$1?$2" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["now"][:19] + "Z")'
+control() {  # control <reset|clock> <query>; prints the stub's answer (JSON)
+  curl -sf -X POST "http://127.0.0.1:$PORT/_stub/$1?$2"
 }
+field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]][:19] + "Z")' "$1"; }
 
 times="$out/capture-times.tsv"
-printf 'file\tscenario\tclock\tnote\n' > "$times"
+printf 'file\tscenario\tclock\tscenario_T\tcommand\texit\n' > "$times"
 
-# capture <file> <redirect: > or >>> <scenario time> -- kubectl args...
+# capture <file> <'>' or '>>'> -- kubectl args...
+# clock: the stub's clock (fixed-clock scenarios) or the real UTC time just
+# before kubectl started (real-clock scenario). scenario_T: the instant that
+# the scenario's 10:48:30 is mapped to.
 capture() {
-  local file=$1 mode=$2 when=$3; shift 4
-  local rc=0
+  local file=$1 mode=$2; shift 3
+  local rc=0 clock
+  if [ "$scenario" = live ]; then clock=$(date -u +%FT%TZ); else clock=$fixed; fi
   if [ "$mode" = ">>" ]; then
     "$KUBECTL" "$@" >>"$out/$file" 2>"$tmp/stderr" || rc=$?
   else
     "$KUBECTL" "$@" >"$out/$file" 2>"$tmp/stderr" || rc=$?
   fi
-  printf '%s\t%s\t%s\tkubectl %s (exit %s)\n' "$file" "$scenario" "$when" "$*" "$rc" >> "$times"
+  printf '%s\t%s\t%s\t%s\tkubectl %s\t%s\n' "$file" "$scenario" "$clock" "$scenario_T" "$*" "$rc" >> "$times"
   echo "$file: kubectl $* -> exit $rc" >&2
   if [ -s "$tmp/stderr" ]; then sed 's/^/    stderr: /' "$tmp/stderr" >&2; fi
 }
 
+reset() {  # reset <scenario> <T|real>
+  local answer
+  scenario=$1
+  answer=$(control reset "scenario=$1&now=$2")
+  fixed=$(echo "$answer" | field now)
+  scenario_T=$(echo "$answer" | field T)
+}
+
 # --- Fixed clock: the stub prints server-side Tables with now = T. ---
-scenario=incident
-now=$(control reset "scenario=incident&now=$T")
-capture get-events-A.txt                  '>' "$now" -- get events -A
-capture get-events-A-no-headers.txt       '>' "$now" -- get events -A --no-headers
-capture get-events-n-kube-system.txt      '>' "$now" -- get events -n kube-system
-capture get-events-A-o-wide.txt           '>' "$now" -- get events -A -o wide
-capture get-events-A-o-json.json          '>' "$now" -- get events -A -o json
-capture get-events-A-sort-by-creation.txt '>' "$now" -- get events -A --sort-by=.metadata.creationTimestamp
+reset incident "$T"
+capture get-events-A.txt                  '>' -- get events -A
+capture get-events-A-no-headers.txt       '>' -- get events -A --no-headers
+capture get-events-n-kube-system.txt      '>' -- get events -n kube-system
+capture get-events-A-o-wide.txt           '>' -- get events -A -o wide
+capture get-events-A-o-json.json          '>' -- get events -A -o json
+capture get-events-A-sort-by-creation.txt '>' -- get events -A --sort-by=.metadata.creationTimestamp
 
 # Watch: list at T, then MODIFIED/ADDED/MODIFIED, then the stub closes the watch.
 # A second run at T2 is appended, as `kubectl get events -A -w >> file` would.
-now=$(control reset "scenario=incident&now=$T")
-capture get-events-A-w.txt '>' "$now" -- get events -A -w
-now=$(control clock "now=$T2")
-capture get-events-A-w.txt '>>' "$now" -- get events -A -w
+reset incident "$T"
+capture get-events-A-w.txt '>' -- get events -A -w
+fixed=$(control clock "now=$T2" | field now)
+capture get-events-A-w.txt '>>' -- get events -A -w
 
-now=$(control reset "scenario=incident&now=$T")
-capture get-events-A-w-output-watch-events.txt '>' "$now" -- get events -A -w --output-watch-events
+reset incident "$T"
+capture get-events-A-w-output-watch-events.txt '>' -- get events -A -w --output-watch-events
 
-scenario=multiline
-now=$(control reset "scenario=multiline&now=$T")
-capture get-events-multiline-message.txt        '>' "$now" -- get events -A
-capture get-events-multiline-message-o-wide.txt '>' "$now" -- get events -A -o wide
+reset multiline "$T"
+capture get-events-multiline-message.txt        '>' -- get events -A
+capture get-events-multiline-message-o-wide.txt '>' -- get events -A -o wide
 
-# --- Real clock: kubectl computes the ages itself, so the events are shifted to
-# the real time: scenario time T is mapped to the real second printed as clock. ---
-scenario=live
-now=$(control reset "scenario=live&now=real")
-capture kubectl-events-A.txt '>' "$now" -- events -A
-capture describe-pod.txt     '>' "$now" -- describe pod coredns-5b8cc885bc-7xk2p -n kube-system
-now=$(control reset "scenario=live&now=real")
-capture kubectl-events-A-w.txt '>' "$now" -- events -A -w
+# --- Real clock: kubectl computes these ages itself, so the stub shifts every
+# timestamp so that the scenario's T falls on the current real second. ---
+reset live real
+capture kubectl-events-A.txt '>' -- events -A
+capture describe-pod.txt     '>' -- describe pod coredns-5b8cc885bc-7xk2p -n kube-system
+reset live real
+capture kubectl-events-A-w.txt '>' -- events -A -w
 
 echo "wrote $out" >&2

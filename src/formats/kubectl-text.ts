@@ -35,8 +35,6 @@ export const kubectlText = defineFormat({
 const noAnchor: CaptureAnchor = { at: { earliest: 0, latest: 0 }, origin: 'read-time' };
 
 interface Block extends TableContext {
-  /** An `Events:` line was read and its header is awaited. */
-  describeSection: boolean;
   /** Lines belong to a table that is not about events. */
   otherTable: boolean;
 }
@@ -47,7 +45,6 @@ const noBlock: Block = {
   shapes: tableShapes,
   wide: false,
   lastShape: null,
-  describeSection: false,
   otherTable: false,
 };
 
@@ -143,7 +140,8 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
         return true;
       }
     }
-    if (header.kind === 'other-table' && span === 1) {
+    // A header of event columns no shape prints (`-o custom-columns=...`) is another table.
+    if ((header.kind === 'other-table' || header.kind === 'event-table') && span === 1) {
       ledger.skip(index, 'other-table');
       block = { ...noBlock, otherTable: true };
       open = null;
@@ -273,7 +271,7 @@ function handleNonText(
       return { block: noBlock, described: null, dateAnchor: dateLineAnchor(kind.at, index) };
     case 'events-section':
       if (kind.rest === '' || kind.rest === '<none>') ledger.classify(index, { kind: 'header' });
-      return { ...state, block: { ...noBlock, describeSection: true, shapes: [kubectlDescribeEvents] } };
+      return { ...state, block: { ...noBlock, shapes: [kubectlDescribeEvents] } };
     case 'dash-underline':
       if (state.block.header && state.block.shapes.includes(kubectlDescribeEvents)) {
         ledger.classify(index, { kind: 'header' });

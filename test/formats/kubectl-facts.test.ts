@@ -205,3 +205,9 @@ test('--output-watch-events rows: the EVENT column is kept as a note', (t) => {
   ]));
   t.deepEqual(records.map((record) => record.notes), [['watch event ADDED'], ['watch event DELETED']]);
 });
+
+test('a custom-columns table is another table, even when it borrows event column names', (t) => {
+  const { records, classes } = parseText('LASTSEEN               REASON   MESSAGE\n2024-11-05T05:01:10Z   Pulled   pulled image "nginx"\n');
+  t.is(records.length, 0);
+  t.deepEqual(skippedLines(classes), { 1: 'other-table', 2: 'other-table' });
+});
