@@ -97,10 +97,11 @@ capture get-events-multiline-message-o-wide.txt '>' -- get events -A -o wide
 
 # --- Real clock: kubectl computes these ages itself, so the stub shifts every
 # timestamp so that the scenario's T falls on the current real second. ---
-reset live real
-capture kubectl-events-A.txt '>' -- events -A
-capture describe-pod.txt     '>' -- describe pod coredns-5b8cc885bc-7xk2p -n kube-system
-reset live real
-capture kubectl-events-A-w.txt '>' -- events -A -w
+# Each run starts just after a second boundary, so that kubectl (which needs a few
+# hundred ms) still reads the same second as the stub's mapped T.
+live() { python3 -c 'import time; time.sleep(1.02 - time.time() % 1)'; reset live real; }
+live; capture kubectl-events-A.txt   '>' -- events -A
+live; capture describe-pod.txt       '>' -- describe pod coredns-5b8cc885bc-7xk2p -n kube-system
+live; capture kubectl-events-A-w.txt '>' -- events -A -w
 
 echo "wrote $out" >&2

@@ -207,7 +207,7 @@ INCIDENT = [
            "10:47:02.551908377", component="deployment-controller"),
 ]
 
-# Appears during `kubectl get events -A -w` (see WATCH_BATCHES).
+# Appears during `kubectl get events -A -w` (see SCENARIOS).
 SANDBOX = legacy(
     "storefront-sandbox", "shop", obj("Pod", "shop", "storefront-6d4f8b7c9-p8r5t"),
     "FailedCreatePodSandBox",
@@ -358,7 +358,7 @@ class Store:
     def apply_step(self, step):
         """Apply one watch step; return (type, event) to send."""
         clock, wtype, key, changes = step
-        t = parse_time(DAY + "T" + clock + "Z") + self.shift
+        t = at(clock) + self.shift
         if self.real:
             while time.time_ns() < t:
                 time.sleep(0.05)
@@ -488,6 +488,8 @@ CORE_V1 = {"kind": "APIResourceList", "groupVersion": "v1", "resources": [
     {"name": "pods", "singularName": "pod", "namespaced": True, "kind": "Pod", "verbs": VERBS,
      "shortNames": ["po"], "categories": ["all"], "storageVersionHash": "xPOwRZ+Yhw8="},
 ]}
+# Keep this at 1.32: /usr/bin/kubectl (the gcloud dispatcher) reads /version and runs
+# the bundled kubectl.1.NN matching the server's minor version.
 VERSION = {"major": "1", "minor": "32", "gitVersion": "v1.32.4-eks-1234567", "gitCommit":
            "59526cd4867447956156ae3a602fcbac10a2c335", "gitTreeState": "clean",
            "buildDate": "2025-04-15T20:06:51Z", "goVersion": "go1.23.6", "compiler": "gc",

@@ -66,7 +66,8 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
   let block: Block = noBlock;
   let dateAnchor: CaptureAnchor | null = null;
   let described: DescribedObject | null = null;
-  let open: OpenRecord | null = null;
+  // Assigned inside the helpers below; the cast keeps TypeScript from narrowing it to null.
+  let open = null as OpenRecord | null;
 
   const anchor = (): CaptureAnchor =>
     context.capturedAt ? { at: context.capturedAt, origin: 'option' } : dateAnchor ?? context.fallbackAnchor;
@@ -97,6 +98,11 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     const kind = kinds[index]!;
+    // `kubectl events` prints a message's newlines raw: what follows may look like anything.
+    if (open?.shape.printsRawNewlines && canContinueMessage(kind)) {
+      if (kind.kind !== 'text' || !readTextLine(line, index, 1)) classifyLeftover(line, index);
+      continue;
+    }
     if (kind.kind !== 'text') {
       open = null;
       ({ block, dateAnchor, described } = handleNonText(kind, index, ledger, { block, dateAnchor, described }, diagnostics, context));
@@ -201,6 +207,7 @@ function scan(lines: readonly string[], context: ParseContext): ParseResult {
       return;
     }
     if (block.otherTable) return ledger.skip(index, 'other-table');
+    if (described && !block.header && !block.lastShape) return ledger.skip(index, 'describe-field');
     const cells = line.trim().split(/\s{2,}|\t+/u);
     if (block.lastShape || block.header) return ledger.skip(index, cells.length < 4 ? 'row-fragment' : 'unparsed-row');
     // Outside a table, only an aligned line holding an age is taken for a piece of a row (sample 008).
@@ -233,6 +240,14 @@ function isRowStart(line: string, previous: EventRecord): boolean {
     parseAge(first, 'either') !== null ||
     parseAbsoluteTime(first) !== null ||
     /^\w{3}, \d{1,2} \w{3} \d{4} /u.test(first)
+  );
+}
+
+function canContinueMessage(kind: LineKind): boolean {
+  return (
+    kind.kind === 'text' ||
+    kind.kind === 'describe-field' ||
+    (kind.kind === 'skipped' && (kind.reason === 'kubectl-message' || kind.reason === 'log-line'))
   );
 }
 
@@ -281,7 +296,8 @@ function handleNonText(
       return { ...state, block: noBlock };
     case 'describe-field':
       ledger.skip(index, 'describe-field');
-      return { ...state, block: noBlock, described: withField(state.described, kind.key, kind.value) };
+      // Indented fields belong to parts of the object (a volume's `Name:`), not to the object.
+      return { ...state, block: noBlock, described: kind.indented ? state.described : withField(state.described, kind.key, kind.value) };
   }
 }
 

@@ -2,53 +2,18 @@
 // table row must agree with the JSON of the same event, and its spans must hold the true times.
 import test from 'ava';
 import type { EventRecord } from '../../src/model/event-record.js';
-import type { TimeSpan } from '../../src/model/time-span.js';
+import {
+  assertSameEvent,
+  getEventsLastSeen,
+  holdsTime,
+  jsonEvents,
+  kubectlEventsTimes,
+} from '../helpers/json-oracle.js';
 import { at, fixture, parseText } from '../helpers/parse-text.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
 
-interface JsonEvent {
-  metadata: { name: string; namespace: string };
-  involvedObject: { kind: string; name: string; namespace?: string; fieldPath?: string };
-  reason: string;
-  message: string;
-  type: string;
-  count?: number;
-  series?: { count: number; lastObservedTime: string };
-  firstTimestamp: string | null;
-  lastTimestamp: string | null;
-  eventTime: string | null;
-  source: { component?: string; host?: string };
-  reportingComponent: string;
-  reportingInstance: string;
-}
-
-const json: JsonEvent[] = JSON.parse(fixture('reference/kubectl-get-events-A-o-json.json')).items;
-
-const within = (span: TimeSpan | null, iso: string | null) =>
-  span !== null && iso !== null && span.earliest <= at(iso) && at(iso) <= span.latest;
-
-/** What printEvent shows as LAST SEEN (formats.md §2.3). */
-const printedLastSeen = (event: JsonEvent) =>
-  event.series?.lastObservedTime ?? event.lastTimestamp ?? event.firstTimestamp ?? event.eventTime;
-
-function sameEventFields(
-  t: import('ava').ExecutionContext,
-  record: EventRecord,
-  event: JsonEvent,
-  printsFieldPath = true,
-): void {
-  t.is(record.namespace, event.metadata.namespace);
-  t.is(record.type, event.type);
-  t.is(record.reason, event.reason);
-  t.is(record.message, event.message.trim());
-  t.deepEqual(record.object, {
-    kind: event.involvedObject.kind,
-    name: event.involvedObject.name,
-    namespace: event.involvedObject.namespace ?? null,
-    fieldPath: printsFieldPath ? (event.involvedObject.fieldPath ?? null) : null,
-  });
-}
+const json = jsonEvents('reference/kubectl-get-events-A-o-json.json');
 
 test('`get events -A -o wide` agrees with `-o json` field by field', (t) => {
   const { records, accounting, shapes } = parseText(fixture('reference/kubectl-get-events-A-o-wide.txt'), { capturedAt });
@@ -61,11 +26,9 @@ test('`get events -A -o wide` agrees with `-o json` field by field', (t) => {
       t.fail(`no row for ${event.metadata.name}`);
       continue;
     }
-    sameEventFields(t, record, event);
-    t.is(record.component, event.source.component || event.reportingComponent || null);
-    t.is(record.host, event.source.host || event.reportingInstance || null);
+    assertSameEvent(t, record, event, { namespace: true, fieldPath: true, source: true, cutsNewlines: true });
     t.is(record.count, event.series?.count ?? event.count ?? 1);
-    t.true(within(record.lastSeen, printedLastSeen(event)), `${event.metadata.name} LAST SEEN`);
+    t.true(holdsTime(record.lastSeen, getEventsLastSeen(event)), `${event.metadata.name} LAST SEEN`);
     // The name's hex suffix is the creation time to the nanosecond: within a second of the JSON's.
     const created = at(event.firstTimestamp ?? event.eventTime!);
     t.true(record.firstSeen!.earliest >= created - 1000 && record.firstSeen!.latest <= created + 1000, event.metadata.name);
@@ -88,16 +51,11 @@ test('`kubectl events -A` agrees with `-o json`, series included', (t) => {
       t.fail(`no row for ${event.metadata.name}`);
       continue;
     }
-    sameEventFields(t, record, event, false);
+    assertSameEvent(t, record, event, { namespace: true, fieldPath: false, source: false, cutsNewlines: false });
     t.is(record.count, event.series?.count ?? event.count ?? 1);
-    // kubectl events: first is eventTime before firstTimestamp (formats.md §3).
-    t.true(within(record.firstSeen, event.eventTime ?? event.firstTimestamp), `${event.metadata.name} first`);
-    const last = event.series
-      ? event.series.lastObservedTime
-      : (event.count ?? 1) > 1
-        ? event.lastTimestamp
-        : (event.eventTime ?? event.firstTimestamp);
-    t.true(within(record.lastSeen, last), `${event.metadata.name} last`);
+    const { first, last } = kubectlEventsTimes(event);
+    t.true(holdsTime(record.firstSeen, first), `${event.metadata.name} first`);
+    t.true(holdsTime(record.lastSeen, last), `${event.metadata.name} last`);
   }
 });
 

@@ -151,7 +151,9 @@ function readObject(cells: Cells, context: RowContext, notes: string[]): Omit<In
   const fieldPath = cells.subobject ?? null;
   if (cells.object !== undefined) {
     const slash = cells.object.indexOf('/');
-    const kind = canonicalKind(slash < 0 ? cells.object : cells.object.slice(0, slash));
+    const printedKind = slash < 0 ? cells.object : cells.object.slice(0, slash);
+    const kind = canonicalKind(printedKind);
+    if (kind === printedKind && kind === kind.toLowerCase()) notes.push(lowerCaseKindNote);
     const name = slash < 0 ? '' : cells.object.slice(slash + 1);
     if (name === '') notes.push('kubectl printed the object without a name');
     return { kind, name: name || null, fieldPath };
@@ -166,6 +168,9 @@ function readObject(cells: Cells, context: RowContext, notes: string[]): Omit<In
   if (!described) notes.push('the Events section names no object, and no described object was found above it');
   return { kind: described?.kind ?? null, name: described?.name ?? null, fieldPath };
 }
+
+/** `get events` prints `lower(kind)`: a custom resource's own spelling cannot be recovered. */
+export const lowerCaseKindNote = 'kubectl printed this kind in lower case; its API spelling is not known';
 
 function readSource(text: string | undefined): { component: string | null; host: string | null } {
   if (!text) return { component: null, host: null };

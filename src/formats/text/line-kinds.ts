@@ -11,7 +11,7 @@ export type LineKind =
   | { kind: 'date'; at: TimeSpan; zoneNote?: string }
   | { kind: 'events-section'; rest: string }
   | { kind: 'dash-underline' }
-  | { kind: 'describe-field'; key: string; value: string }
+  | { kind: 'describe-field'; key: string; value: string; indented: boolean }
   | { kind: 'text' };
 
 /** Event messages reach 64 kB (formats.md §4.2); wide padding adds a little more. */
@@ -79,6 +79,8 @@ export function lineKind(line: string, inputZone: string): LineKind {
     return { kind: 'skipped', reason: 'separator' };
   }
   const field = /^\s*(?<key>[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*):(?:\s+(?<value>\S.*?))?\s*$/u.exec(line);
-  if (field) return { kind: 'describe-field', key: field.groups!.key!, value: field.groups!.value ?? '' };
+  if (field) {
+    return { kind: 'describe-field', key: field.groups!.key!, value: field.groups!.value ?? '', indented: /^\s/u.test(line) };
+  }
   return { kind: 'text' };
 }
