@@ -4,6 +4,7 @@ import test from 'ava';
 import type { EventRecord } from '../../src/model/event-record.js';
 import {
   assertSameEvent,
+  findRecord,
   getEventsLastSeen,
   holdsTime,
   jsonEvents,
@@ -41,12 +42,7 @@ test('`kubectl events -A` agrees with `-o json`, series included', (t) => {
   t.deepEqual(shapes, ['kubectl-events']);
   t.is(records.length, json.length);
   for (const event of json) {
-    const record = records.find(
-      (candidate) =>
-        candidate.object.name === event.involvedObject.name &&
-        candidate.reason === event.reason &&
-        candidate.message === event.message.trim(),
-    );
+    const record = findRecord(records, event);
     if (!record) {
       t.fail(`no row for ${event.metadata.name}`);
       continue;
