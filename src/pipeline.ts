@@ -41,7 +41,7 @@ export function parseSource(source: SourceText, options: ParseOptions): ParsedIn
     capturedAt: options.capturedAt,
     fallbackAnchor: fallbackAnchor(source),
   });
-  const diagnostics = [...result.diagnostics];
+  const diagnostics = [...result.diagnostics, ...weakCaptureWarnings(result.captures, source.path)];
   if (result.records.length === 0) {
     diagnostics.push({
       severity: 'warning',
@@ -75,4 +75,16 @@ function fallbackAnchor(source: SourceText): CaptureAnchor {
   return source.mtimeMs === null
     ? { at: { earliest: source.readAtMs, latest: source.readAtMs }, origin: 'read-time' }
     : { at: { earliest: Math.floor(source.mtimeMs), latest: Math.floor(source.mtimeMs) }, origin: 'file-mtime' };
+}
+
+/** Ages measured from an mtime or from the moment stdin was read are only as good as that guess. */
+function weakCaptureWarnings(captures: readonly CaptureAnchor[], path: string): Diagnostic[] {
+  const advice: Partial<Record<CaptureAnchor['origin'], string>> = {
+    'file-mtime': "relative ages were measured from the file's modification time; if it was copied or edited after the capture, give --captured-at",
+    'read-time': 'relative ages were measured from the moment stdin was read; unless kubectl was piped straight in, give --captured-at',
+  };
+  return [...new Set(captures.map((capture) => capture.origin))].flatMap((origin) => {
+    const message = advice[origin];
+    return message ? [{ severity: 'warning' as const, code: 'weak-capture-time', message, path }] : [];
+  });
 }
