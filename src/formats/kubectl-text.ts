@@ -39,6 +39,7 @@ function scanText(lines: readonly string[], context: ParseContext): ParseResult 
     dateAnchor: null,
     described: null,
     open: null,
+    watching: false,
   };
   const kinds = lines.map((line) => lineKind(line, context.inputZone));
   const wrapWidth = wrapWidthOf(lines);
@@ -49,7 +50,7 @@ function scanText(lines: readonly string[], context: ParseContext): ParseResult 
     if (scan.open?.shape.printsRawNewlines && canContinueMessage(kind)) {
       if (kind.kind !== 'text' || !readTableLine(scan, line, index)) classifyLeftover(scan, line, index);
     } else if (kind.kind !== 'text') {
-      readOtherLine(scan, kind, index);
+      readOtherLine(scan, kind, line, index);
       if (kind.kind === 'events-section' && kind.rest !== '' && kind.rest !== '<none>') readCollapsedSection(scan, line, index);
     } else {
       const span = wrapWidth ? wrappedSpan(scan, lines, kinds, index, wrapWidth) : 1;

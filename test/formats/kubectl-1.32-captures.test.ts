@@ -11,6 +11,7 @@ import {
   kubectlEventsTimes,
   type Printed,
 } from '../helpers/json-oracle.js';
+import { watchNote } from '../../src/formats/tables/table-scan.js';
 import { fixture, parseText, skippedLines } from '../helpers/parse-text.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
@@ -74,7 +75,8 @@ test('get-events-A-w-output-watch-events.txt: the EVENT column', (t) => {
   const { records, accounting } = parse('get-events-A-w-output-watch-events.txt');
   t.is(accounting.skipped, 0);
   t.is(records.length, 16);
-  t.true(records.every((record) => /^watch event (ADDED|MODIFIED|DELETED)$/u.test(record.notes.at(-1) ?? '')));
+  t.true(records.every((record) => record.notes.some((note) => /^watch event (ADDED|MODIFIED|DELETED)$/u.test(note))));
+  t.true(records.every((record) => record.notes.includes(watchNote)));
   t.true(records.some((record) => record.notes.includes('watch event MODIFIED')));
 });
 

@@ -2,6 +2,7 @@
 // §0.9, §0.11 (JSON) and §0.12 (leader-election logs) belong to the JSON and log formats.
 import test from 'ava';
 import { at, fixture, minutes, parseText, seconds, skippedLines } from '../helpers/parse-text.js';
+import { watchNote } from '../../src/formats/tables/table-scan.js';
 import { tabwrite } from '../helpers/kubectl-printer.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
@@ -203,7 +204,10 @@ test('--output-watch-events rows: the EVENT column is kept as a note', (t) => {
     ['ADDED', 'default', '5m', 'Normal', 'Pulled', 'pod/web', 'pulled'],
     ['DELETED', 'default', '65m', 'Normal', 'Pulled', 'pod/web', 'pulled'],
   ]));
-  t.deepEqual(records.map((record) => record.notes), [['watch event ADDED'], ['watch event DELETED']]);
+  t.deepEqual(records.map((record) => record.notes), [
+    ['watch event ADDED', watchNote],
+    ['watch event DELETED', watchNote],
+  ]);
 });
 
 test('a custom-columns table is another table, even when it borrows event column names', (t) => {

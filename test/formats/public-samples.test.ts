@@ -130,6 +130,7 @@ test('011: `-w` rows without header or namespace', (t) => {
 test('031 and 033: watch rows behind prompts, and rows that lost their first column', (t) => {
   const watch = sample('031');
   t.deepEqual(reasons(watch.records), ['Scheduled', 'Pulled', 'Created', 'Started', 'Evicted', 'Killing']);
+  t.true(watch.records.every((record) => record.notes.some((note) => note.startsWith('printed by a watch'))), 'the prompt ran `kubectl get events -w`');
   t.is(watch.records[4]!.type, 'Warning');
   const crash = sample('033');
   t.deepEqual(reasons(crash.records), ['NodeNotReady', 'Killing', 'Pulled', 'Created', 'Failed', 'BackOff', 'Failed']);

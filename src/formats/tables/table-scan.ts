@@ -50,7 +50,15 @@ export interface Scan {
   dateAnchor: CaptureAnchor | null;
   described: DescribedObject | null;
   open: OpenRecord | null;
+  /** The command line above the table asked for a watch (`-w`, `--watch`). */
+  watching: boolean;
 }
+
+/**
+ * In a watch, rows after the initial list are printed as events happen, with ages relative to
+ * that moment, not to the capture time (formats.md §2.7).
+ */
+export const watchNote = 'printed by a watch: a row added after the initial list has an age relative to when it was printed, not to the capture time';
 
 /**
  * Reads a line as a header or a row; false when it is neither. `span` > 1: the line was
@@ -106,6 +114,7 @@ export function emitRecord(scan: Scan, match: RowMatch, index: number, extraNote
   if (!reading.ok) return reading.problem;
   const { event } = reading;
   event.notes.push(...(match.note ? [match.note] : []), ...extraNotes);
+  if ((scan.watching || match.cells.event !== undefined) && event.capture) event.notes.push(watchNote);
   scan.records.push(event);
   scan.shapes.add(match.shape.id);
   if (event.capture) scan.captures.set(JSON.stringify(event.capture), event.capture);
@@ -122,7 +131,7 @@ function markAll(scan: Scan, index: number, span: number, kind: 'record' | 'head
 }
 
 /** Lines that are not table text class themselves, and most of them end the table in force. */
-export function readOtherLine(scan: Scan, kind: Exclude<LineKind, { kind: 'text' }>, index: number): void {
+export function readOtherLine(scan: Scan, kind: Exclude<LineKind, { kind: 'text' }>, line: string, index: number): void {
   scan.open = null;
   switch (kind.kind) {
     case 'blank':
@@ -132,6 +141,7 @@ export function readOtherLine(scan: Scan, kind: Exclude<LineKind, { kind: 'text'
       scan.ledger.skip(index, kind.reason);
       scan.block = noBlock;
       if (kind.reason === 'shell-prompt' || kind.reason === 'markdown') scan.described = null;
+      if (kind.reason === 'shell-prompt') scan.watching = /\s(?:-w|--watch)(?:\s|=|$)/u.test(line);
       return;
     case 'date':
       scan.ledger.skip(index, 'date-line');
@@ -140,6 +150,7 @@ export function readOtherLine(scan: Scan, kind: Exclude<LineKind, { kind: 'text'
       }
       scan.block = noBlock;
       scan.described = null;
+      scan.watching = false;
       scan.dateAnchor = { at: kind.at, origin: 'date-line', line: index + 1 };
       return;
     case 'events-section':
