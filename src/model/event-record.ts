@@ -31,6 +31,8 @@ export const EventRecordSchema = z.object({
   uid: z.string().nullable(),
   /** metadata.name: `<object name>.<hex of the creation time in ns>`. */
   name: z.string().nullable(),
+  /** The cluster an exporter said the event came from. */
+  cluster: z.string().nullable(),
   /** The capture time that relative ages were measured from; null when no age was used. */
   capture: CaptureAnchorSchema.nullable(),
   /** What the parser could not know or had to assume, in plain words. */

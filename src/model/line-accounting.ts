@@ -15,6 +15,10 @@ export const SkipReasonSchema = z.enum([
   'other-table',
   'row-fragment',
   'unparsed-row',
+  'invalid-item',
+  'not-an-event',
+  'truncated',
+  'invalid-json',
   'unconfirmed-wrap',
   'too-long',
   'control-characters',
@@ -34,16 +38,24 @@ export const skipReasonText: Record<SkipReason, string> = {
   'other-table': 'part of a table that is not an event table',
   'row-fragment': 'fragment of a table row, too little of it to make an event',
   'unparsed-row': 'looks like an event row but its cells do not fit the table',
+  'invalid-item': 'an event object whose fields are not what the API writes',
+  'not-an-event': 'a JSON or YAML object that is not an event',
+  truncated: 'the dump ends inside this object (cut off)',
+  'invalid-json': 'not valid JSON',
   'unconfirmed-wrap': 'may continue a wrapped message, but the wrap cannot be confirmed',
   'too-long': 'line longer than the parser accepts',
   'control-characters': 'binary or control characters',
   prose: 'text that is not part of any table',
 };
 
-/** What became of one input line. Every line gets exactly one class. */
+/**
+ * What became of one input line. Every line gets exactly one class. `structure` is the frame
+ * of a structured dump: a List's opening lines, brackets, `items:`.
+ */
 export type LineClass =
   | { kind: 'record' }
   | { kind: 'header' }
+  | { kind: 'structure' }
   | { kind: 'blank' }
   | { kind: 'skipped'; reason: SkipReason; detail?: string };
 
@@ -51,6 +63,7 @@ export const LineAccountingSchema = z.object({
   total: z.number().int().nonnegative(),
   record: z.number().int().nonnegative(),
   header: z.number().int().nonnegative(),
+  structure: z.number().int().nonnegative(),
   blank: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
   skippedByReason: z.partialRecord(SkipReasonSchema, z.number().int().positive()),

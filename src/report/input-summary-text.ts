@@ -21,7 +21,9 @@ export function renderInputSummary({ summary, lineClasses, diagnostics }: InputR
     ...summary.captures.map((capture): [string, string] => ['captured', captureText(capture)]),
     [
       'lines',
-      `${accounting.total} = ${accounting.record} in records + ${accounting.header} header + ${accounting.blank} blank + ${accounting.skipped} skipped`,
+      `${accounting.total} = ${accounting.record} in records + ${accounting.header} header + ${
+        accounting.structure > 0 ? `${accounting.structure} structure + ` : ''
+      }${accounting.blank} blank + ${accounting.skipped} skipped`,
     ],
     ...skippedRows(lineClasses),
     ...diagnostics.map((diagnostic): [string, string] => [diagnostic.severity, diagnosticText(diagnostic)]),

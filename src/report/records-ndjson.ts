@@ -19,6 +19,7 @@ export function recordToJson(record: ParsedRecord): Record<string, unknown> {
     lastSeen: isoSpan(record.lastSeen),
     uid: record.uid,
     name: record.name,
+    cluster: record.cluster,
     capture: isoCapture(record.capture),
     notes: record.notes,
     source: record.source,

@@ -41,7 +41,7 @@ test('the seed incident: 8 records on stdout, the account of its lines on stderr
   t.is(parsed.length, 8);
   t.deepEqual(Object.keys(parsed[0]), [
     'kind', 'namespace', 'type', 'reason', 'object', 'message', 'component', 'host', 'count',
-    'firstSeen', 'lastSeen', 'uid', 'name', 'capture', 'notes', 'source',
+    'firstSeen', 'lastSeen', 'uid', 'name', 'cluster', 'capture', 'notes', 'source',
   ]);
   t.deepEqual(parsed[0].lastSeen, { earliest: '2024-11-05T05:01:00.000Z', latest: '2024-11-05T05:02:00.000Z' });
   t.deepEqual(parsed[7].source, { path: 'fixtures/seed/eks-failover.txt', line: 8, format: 'kubectl-get-events' });

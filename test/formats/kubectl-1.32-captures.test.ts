@@ -62,7 +62,7 @@ test('get-events-n-kube-system.txt: no NAMESPACE column, so the namespace is not
 
 test('get-events-A-w.txt: two appended watch runs; rows that outgrow the header; repeats kept', (t) => {
   const { records, accounting, classes } = parse('get-events-A-w.txt');
-  t.deepEqual(accounting, { total: 33, record: 31, header: 2, blank: 0, skipped: 0, skippedByReason: {} });
+  t.deepEqual(accounting, { total: 33, record: 31, header: 2, structure: 0, blank: 0, skipped: 0, skippedByReason: {} });
   t.deepEqual(skippedLines(classes), {});
   const sandbox = records.filter((record) => record.reason === 'FailedCreatePodSandBox');
   t.is(sandbox.length, 3, 'ADDED and MODIFIED in run 1, listed in run 2');

@@ -195,7 +195,7 @@ test('describe output: the object named above the Events section is the events\'
   const { records, accounting } = parseText(text, { capturedAt });
   t.deepEqual(records[0]!.object, { kind: 'Lease', name: 'kube-controller-manager', namespace: 'kube-system', fieldPath: null });
   t.is(records[0]!.namespace, 'kube-system');
-  t.deepEqual(accounting, { total: 9, record: 1, header: 3, blank: 0, skipped: 5, skippedByReason: { 'describe-field': 5 } });
+  t.deepEqual(accounting, { total: 9, record: 1, header: 3, structure: 0, blank: 0, skipped: 5, skippedByReason: { 'describe-field': 5 } });
 });
 
 test('--output-watch-events rows: the EVENT column is kept as a note', (t) => {

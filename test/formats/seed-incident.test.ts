@@ -8,7 +8,7 @@ const seed = () => parseText(fixture('seed/eks-failover.txt'), { capturedAt, pat
 test('the seed incident parses into 8 LeaderElection records', (t) => {
   const { records, accounting } = seed();
   t.is(records.length, 8);
-  t.deepEqual(accounting, { total: 8, record: 8, header: 0, blank: 0, skipped: 0, skippedByReason: {} });
+  t.deepEqual(accounting, { total: 8, record: 8, header: 0, structure: 0, blank: 0, skipped: 0, skippedByReason: {} });
   for (const record of records) {
     t.is(record.type, 'Normal');
     t.is(record.reason, 'LeaderElection');

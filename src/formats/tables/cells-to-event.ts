@@ -59,6 +59,7 @@ export function eventFromCells(cells: Cells, context: RowContext): RowReading {
       lastSeen: times.lastSeen,
       uid: null,
       name: cells.name ?? null,
+      cluster: null,
       capture: times.usedAnchor ? context.anchor : null,
       notes,
       source: context.source,

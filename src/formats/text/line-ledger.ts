@@ -28,7 +28,15 @@ export function createLedger(lineCount: number): LineLedger {
 }
 
 export function accountingOf(classes: readonly LineClass[]): LineAccounting {
-  const accounting: LineAccounting = { total: classes.length, record: 0, header: 0, blank: 0, skipped: 0, skippedByReason: {} };
+  const accounting: LineAccounting = {
+    total: classes.length,
+    record: 0,
+    header: 0,
+    structure: 0,
+    blank: 0,
+    skipped: 0,
+    skippedByReason: {},
+  };
   for (const lineClass of classes) {
     if (lineClass.kind === 'skipped') {
       accounting.skipped += 1;
