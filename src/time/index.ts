@@ -25,3 +25,4 @@ export { isValidZone, parseDateLine } from './date-line.js';
 export { absoluteTimePattern, parseAbsoluteTime } from './absolute-time.js';
 export { eventNameTime } from './event-name-time.js';
 export { parseCapturedAt } from './captured-at.js';
+export { parseApiTime } from './api-time.js';

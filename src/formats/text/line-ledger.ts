@@ -6,8 +6,15 @@ import type { LineAccounting, LineClass, SkipReason } from '../../model/line-acc
 export interface LineLedger {
   classify(index: number, lineClass: LineClass): void;
   skip(index: number, reason: SkipReason, detail?: string): void;
+  /**
+   * For lines that several pieces share (a compact JSON list holds many items on one line):
+   * the line takes the strongest class claimed for it, a record over a skipped item over frame.
+   */
+  claim(index: number, lineClass: LineClass): void;
   classes(): LineClass[];
 }
+
+const claimRank: Record<LineClass['kind'], number> = { blank: 0, structure: 1, header: 2, skipped: 3, record: 4 };
 
 export function createLedger(lineCount: number): LineLedger {
   const classes = new Array<LineClass | undefined>(lineCount);
@@ -17,6 +24,10 @@ export function createLedger(lineCount: number): LineLedger {
   };
   return {
     classify,
+    claim: (index, lineClass) => {
+      const current = classes[index];
+      if (current === undefined || claimRank[lineClass.kind] > claimRank[current.kind]) classes[index] = lineClass;
+    },
     skip: (index, reason, detail) =>
       classify(index, detail === undefined ? { kind: 'skipped', reason } : { kind: 'skipped', reason, detail }),
     classes: () =>
