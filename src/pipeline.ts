@@ -60,7 +60,7 @@ export function parseSource(source: SourceText, options: ParseOptions): ParsedIn
       encoding: source.encoding,
       crlf: source.crlf,
       ansi: source.ansi,
-      format: result.records.length > 0 ? (format ?? fallbackFormat).id : null,
+      format: format?.id ?? (result.records.length > 0 ? fallbackFormat.id : null),
       shapes: result.shapes,
       captures: result.captures,
       accounting: accountingOf(result.lineClasses),

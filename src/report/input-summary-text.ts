@@ -17,7 +17,7 @@ export function renderInputSummary({ summary, lineClasses, diagnostics }: InputR
   const { accounting } = summary;
   const rows: [string, string][] = [
     ['read', readingOf(summary)],
-    ['format', summary.format ? `${summary.format} (${summary.shapes.join(', ')})` : 'no event output recognised'],
+    ['format', formatText(summary)],
     ...summary.captures.map((capture): [string, string] => ['captured', captureText(capture)]),
     [
       'lines',
@@ -47,6 +47,11 @@ function readingOf(summary: InputSummary): string {
   return traits.filter((trait) => trait !== null).join(', ');
 }
 
+function formatText(summary: InputSummary): string {
+  if (!summary.format) return 'no event output recognised';
+  return summary.shapes.length > 0 ? `${summary.format} (${summary.shapes.join(', ')})` : summary.format;
+}
+
 function captureText(capture: CaptureAnchor): string {
   const at = new Date(capture.at.earliest).toISOString().replace('.000Z', 'Z');
   const line = capture.line ? ` on line ${capture.line}` : '';
@@ -70,5 +75,5 @@ function lineList(lines: readonly number[]): string {
 
 function diagnosticText(diagnostic: Diagnostic): string {
   const where = diagnostic.line ? `line ${diagnostic.line}: ` : '';
-  return `${where}${diagnostic.message}${diagnostic.help ? ` (${diagnostic.help})` : ''}`;
+  return `${where}${diagnostic.message}${diagnostic.help ? `: ${diagnostic.help}` : ''}`;
 }

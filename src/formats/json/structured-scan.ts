@@ -45,7 +45,7 @@ export function skipLines(scan: StructuredScan, first: number, last: number, rea
   scan.diagnostics.push({
     severity: 'warning',
     code: reason,
-    message: first === last ? message : `${message} (lines ${first + 1}–${last + 1})`,
+    message: first === last ? message : `${message}, lines ${first + 1}–${last + 1}`,
     path: scan.context.path,
     line: first + 1,
     ...(help ? { help } : {}),

@@ -11,6 +11,7 @@ export interface LineLedger {
    * the line takes the strongest class claimed for it, a record over a skipped item over frame.
    */
   claim(index: number, lineClass: LineClass): void;
+  isClassified(index: number): boolean;
   classes(): LineClass[];
 }
 
@@ -28,6 +29,7 @@ export function createLedger(lineCount: number): LineLedger {
       const current = classes[index];
       if (current === undefined || claimRank[lineClass.kind] > claimRank[current.kind]) classes[index] = lineClass;
     },
+    isClassified: (index) => classes[index] !== undefined,
     skip: (index, reason, detail) =>
       classify(index, detail === undefined ? { kind: 'skipped', reason } : { kind: 'skipped', reason, detail }),
     classes: () =>
