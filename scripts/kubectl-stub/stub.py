@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A tiny fake Kubernetes API server, just enough for `kubectl get events`,
-`kubectl events` and `kubectl describe pod` (kubectl 1.32).
+`kubectl events` and `kubectl describe pod` (kubectl 1.32), plus a plain list of
+events.k8s.io/v1 events.
 
 It exists to capture REAL kubectl output for the fixtures in
 fixtures/kubectl-1.32/ (see run.sh and that folder's README.md).
@@ -13,8 +14,10 @@ What the stub decides, and what kubectl decides:
     and apimachinery's duration.HumanDuration, at the stub's clock ("now").
     kubectl filters the columns by priority, adds NAMESPACE/EVENT, escapes,
     truncates and lays the table out.
-  * Everything else (-o json, `kubectl events`, `kubectl describe`) gets plain
+  * Everything else (-o json|yaml, `kubectl events`, `kubectl describe`) gets plain
     JSON objects; kubectl computes ages itself with the real clock.
+  * /apis/events.k8s.io/v1/events serves the same stored events converted to
+    events.k8s.io/v1 (to_events_v1), as a list only: no Table, no watch.
 
 Plain HTTP on 127.0.0.1, Python 3 standard library only.
 
@@ -398,6 +401,33 @@ def matches(ev, selector):
     return True
 
 
+def to_events_v1(ev):
+    """core/v1 Event -> events.k8s.io/v1 Event, in Go struct order (kubernetes/api
+    events/v1/types.go; mapping as in pkg/apis/events/v1/conversion.go). Strings and
+    deprecatedCount are omitempty; regarding and deprecatedSource are structs and the
+    three times are metav1 times, so those are always present (times may be null)."""
+    out = {
+        "metadata": ev["metadata"],
+        "eventTime": ev["eventTime"],
+        "series": ev.get("series"),
+        "reportingController": ev["reportingComponent"],
+        "reportingInstance": ev["reportingInstance"],
+        "action": ev.get("action"),
+        "reason": ev.get("reason"),
+        "regarding": ev["involvedObject"],
+        "related": ev.get("related"),
+        "note": ev.get("message"),
+        "type": ev.get("type"),
+        "deprecatedSource": ev["source"],
+        "deprecatedFirstTimestamp": ev["firstTimestamp"],
+        "deprecatedLastTimestamp": ev["lastTimestamp"],
+        "deprecatedCount": ev.get("count"),
+    }
+    always = ("metadata", "eventTime", "regarding", "deprecatedSource",
+              "deprecatedFirstTimestamp", "deprecatedLastTimestamp")
+    return {k: v for k, v in out.items() if k in always or v}
+
+
 # --------------------------------------------------------------------------
 # Server-side printing: printEvent (~v1.32) and the Table it goes into.
 
@@ -480,8 +510,14 @@ def table(events, rv, now, include, headers=True):
 
 API_VERSIONS = {"kind": "APIVersions", "versions": ["v1"],
                 "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"}]}
-API_GROUPS = {"kind": "APIGroupList", "apiVersion": "v1", "groups": []}
+EVENTS_GV = {"groupVersion": "events.k8s.io/v1", "version": "v1"}
+API_GROUPS = {"kind": "APIGroupList", "apiVersion": "v1", "groups": [
+    {"name": "events.k8s.io", "versions": [EVENTS_GV], "preferredVersion": EVENTS_GV}]}
 VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+EVENTS_V1 = {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": "events.k8s.io/v1",
+             "resources": [{"name": "events", "singularName": "event", "namespaced": True,
+                            "kind": "Event", "verbs": VERBS, "shortNames": ["ev"],
+                            "storageVersionHash": "r2yiGXH7wu8="}]}
 CORE_V1 = {"kind": "APIResourceList", "groupVersion": "v1", "resources": [
     {"name": "events", "singularName": "event", "namespaced": True, "kind": "Event", "verbs": VERBS,
      "shortNames": ["ev"], "storageVersionHash": "r2yiGXH7wu8="},
@@ -635,14 +671,22 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(API_GROUPS)
         if url.path == "/api/v1":
             return self.send_json(CORE_V1)
-        # /api/v1/events, /api/v1/namespaces/<ns>/events, .../pods/<name>
-        ns = None
-        if parts[:3] == ["api", "v1", "namespaces"] and len(parts) >= 5:
-            ns, rest = parts[3], parts[4:]
-        elif parts[:2] == ["api", "v1"]:
-            rest = parts[2:]
-        else:
-            rest = []
+        if url.path == "/apis/events.k8s.io/v1":
+            return self.send_json(EVENTS_V1)
+        # /api/v1/events, /api/v1/namespaces/<ns>/events, .../pods/<name>,
+        # and the same events under /apis/events.k8s.io/v1
+        group = parts[:3] == ["apis", "events.k8s.io", "v1"]
+        base = 3 if group else 2 if parts[:2] == ["api", "v1"] else len(parts)
+        ns, rest = None, parts[base:]
+        if rest[:1] == ["namespaces"] and len(rest) >= 3:
+            ns, rest = rest[1], rest[2:]
+        if group:
+            if rest != ["events"] or "as=Table" in accept or q.get("watch") in ("true", "1"):
+                return self.send_json(status(404, "NotFound", "the stub serves only lists here"), 404)
+            items, rv = STORE.list(ns, q.get("fieldSelector", ""))
+            return self.send_json({"kind": "EventList", "apiVersion": "events.k8s.io/v1",
+                                   "metadata": {"resourceVersion": rv},
+                                   "items": [to_events_v1(e) for e in items]})
         if rest == ["pods", COREDNS] and ns == "kube-system":
             return self.send_json(coredns_pod(STORE.shift))
         if rest[:1] == ["pods"]:

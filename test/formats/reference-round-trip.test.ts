@@ -61,3 +61,32 @@ test('the wide table and `kubectl events` give the same events, with the wide ta
   const key = (record: EventRecord) => `${record.namespace} ${record.object.kind}/${record.object.name} ${record.reason} ${record.message}`;
   t.deepEqual(wide.map(key).sort(), client.map(key).sort());
 });
+
+test('all six forms of the reference incident give the same events, detected on their own', async (t) => {
+  const { readInputs } = await import('../../src/inputs/index.js');
+  const { parseSource } = await import('../../src/pipeline.js');
+  const outcomes = await readInputs([new URL('../../fixtures/reference/', import.meta.url).pathname]);
+  const parsed = new Map(
+    outcomes.flatMap((outcome) =>
+      outcome.ok && !outcome.source.path.endsWith('README.md')
+        ? [[outcome.source.path.split('/').pop()!, parseSource(outcome.source, { capturedAt: { earliest: at(capturedAt), latest: at(capturedAt) }, inputZone: 'UTC' })]]
+        : [],
+    ),
+  );
+  t.deepEqual([...parsed.values()].map((input) => input.summary.format), ['kubectl-text', 'json-events', 'kubectl-text', 'json-events', 'json-events', 'json-events']);
+  const truth = parsed.get('kubectl-get-events-A-o-json.json')!.records;
+  const key = (record: EventRecord) => `${record.namespace} ${record.object.kind}/${record.object.name} ${record.reason} ${record.message}`;
+  for (const [name, input] of parsed) {
+    t.is(input.summary.accounting.skipped, 0, name);
+    for (const record of input.records) {
+      const same = truth.find((event) => key(event) === key(record));
+      if (!same) {
+        t.fail(`${name}: ${key(record)} is not in the JSON`);
+        continue;
+      }
+      if (record.capture) t.true(holdsTime(record.lastSeen, new Date(same.lastSeen!.earliest).toISOString()), `${name}: ${key(record)}`);
+    }
+  }
+  const tables = [...parsed].filter(([, input]) => input.summary.format === 'kubectl-text');
+  for (const [name, input] of tables) t.deepEqual(input.records.map(key).sort(), truth.map(key).sort(), name);
+});
