@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Capture real kubectl 1.32 output against the stub API server (stub.py).
-# Writes fixtures/kubectl-1.32/*.txt|json and capture-times.tsv; see that folder's README.md.
+# Writes the files in fixtures/kubectl-1.32/ and capture-times.tsv; see that folder's README.md.
 #
 #   scripts/kubectl-stub/run.sh            # uses /usr/bin/kubectl, port 18080
 #   KUBECTL=/path/to/kubectl PORT=18181 scripts/kubectl-stub/run.sh
@@ -103,5 +103,32 @@ live() { python3 -c 'import time; time.sleep(1.02 - time.time() % 1)'; reset liv
 live; capture kubectl-events-A.txt   '>' -- events -A
 live; capture describe-pod.txt       '>' -- describe pod coredns-5b8cc885bc-7xk2p -n kube-system
 live; capture kubectl-events-A-w.txt '>' -- events -A -w
+
+# --- JSON and YAML printing, at the fixed clock (added after the runs above). ---
+# kubectl computes no ages for -o json|yaml, so `kubectl events -o json|yaml` needs no
+# real-clock alignment: at T its events are the same 13 objects as get-events-A-o-json.json.
+reset incident "$T"
+capture get-events-A-o-yaml.yaml               '>' -- get events -A -o yaml
+capture kubectl-events-A-o-json.json           '>' -- events -A -o json
+capture kubectl-events-A-o-yaml.yaml           '>' -- events -A -o yaml
+capture get-events-events.k8s.io-A-o-json.json '>' -- get events.v1.events.k8s.io -A -o json
+
+# Watches with the script of get-events-A-w.txt (list at T, MODIFIED/ADDED/MODIFIED, close).
+# Each watch uses up the scripted batch, hence a reset before each run.
+w() { reset incident "$T"; capture "$@"; }
+w get-events-A-w-o-json.stream                     '>' -- get events -A -w -o json
+w get-events-A-w-o-json-output-watch-events.ndjson '>' -- get events -A -w -o json --output-watch-events
+w get-events-A-w-o-yaml.stream                     '>' -- get events -A -w -o yaml
+
+# Derived, not a kubectl run (so not in capture-times.tsv): the -w -o json stream as a
+# Ctrl-C leaves it, cut inside its third object. kubectl writes that stream through a
+# tabwriter, a line's text and its "\n" in separate write calls, so the cut is put after
+# the text of the third object's middle line, before that line's newline.
+s="$out/get-events-A-w-o-json.stream"
+open=$(grep -n '^{$' "$s" | sed -n 3p | cut -d: -f1)
+close=$(grep -n '^}$' "$s" | sed -n 3p | cut -d: -f1)
+n=$(( $(head -n $(( (open + close) / 2 )) "$s" | wc -c) - 1 ))
+head -c "$n" "$s" > "$out/get-events-A-o-json-cut.stream"
+echo "get-events-A-o-json-cut.stream: head -c $n get-events-A-w-o-json.stream" >&2
 
 echo "wrote $out" >&2

@@ -31,7 +31,8 @@ test('`get events -A -o json`: every item a record with exact times, the List fr
   const unhealthy = records.find((record) => record.reason === 'Unhealthy')!;
   t.like(unhealthy, { namespace: 'kube-system', type: 'Warning', count: 7, component: 'kubelet', capture: null });
   t.deepEqual(unhealthy.object, { kind: 'Pod', name: 'coredns-5b8cc885bc-7xk2p', namespace: 'kube-system', fieldPath: 'spec.containers{coredns}' });
-  t.deepEqual(unhealthy.firstSeen, second('2024-06-12T10:21:40Z'));
+  // firstTimestamp says 10:21:40; the name's suffix says when in that second, to the nanosecond.
+  t.deepEqual(unhealthy.firstSeen, { earliest: at('2024-06-12T10:21:40.559Z'), latest: at('2024-06-12T10:21:40.560Z') });
   t.deepEqual(unhealthy.lastSeen, second('2024-06-12T10:23:40Z'));
   t.is(unhealthy.source.line, records.indexOf(unhealthy) === 0 ? 5 : unhealthy.source.line);
 });

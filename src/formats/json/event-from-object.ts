@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { EventRecord } from '../../model/event-record.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { TimeSpan } from '../../model/time-span.js';
-import { parseApiTime } from '../../time/index.js';
+import { eventNameTime, parseApiTime } from '../../time/index.js';
 import { CoreEventSchema, EventsV1EventSchema, type CoreEvent, type EventsV1Event } from './event-schemas.js';
 
 export type ObjectReading =
@@ -139,6 +139,7 @@ interface CommonFields {
 
 function record(source: Provenance, times: Times, fields: CommonFields): EventRecord {
   const notes = fields.creationOnly && times.lastSeen ? ['the event carries no timestamps; its creation time is used'] : [];
+  const firstSeen = narrowedByName(times.firstSeen, fields.metadata.name);
   return {
     kind: 'event',
     namespace: fields.metadata.namespace || null,
@@ -155,7 +156,7 @@ function record(source: Provenance, times: Times, fields: CommonFields): EventRe
     host: fields.host || null,
     // Singleton events have no count in the new API; the printers show them as 1.
     count: fields.count || 1,
-    firstSeen: times.firstSeen,
+    firstSeen,
     lastSeen: times.lastSeen,
     uid: fields.metadata.uid || null,
     name: fields.metadata.name || null,
@@ -164,6 +165,16 @@ function record(source: Provenance, times: Times, fields: CommonFields): EventRe
     notes,
     source,
   };
+}
+
+/**
+ * firstTimestamp has whole seconds; the name's suffix is the same moment to the nanosecond
+ * (formats.md §4.6). It is used only when it falls inside that second: then both agree.
+ */
+function narrowedByName(firstSeen: TimeSpan | null, name: string | undefined): TimeSpan | null {
+  const fromName = name ? eventNameTime(name) : null;
+  if (!firstSeen || !fromName) return firstSeen;
+  return fromName.earliest >= firstSeen.earliest && fromName.latest <= firstSeen.latest ? fromName : firstSeen;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
