@@ -118,3 +118,36 @@ test('describe-pod.txt: the Events section belongs to the pod described above it
   t.is(accounting.header, 3);
   t.deepEqual(Object.keys(accounting.skippedByReason), ['describe-field']);
 });
+
+test('every structured capture gives the events of `get events -A -o json`, field for field', async (t) => {
+  const { readInputs } = await import('../../src/inputs/index.js');
+  const { parseSource } = await import('../../src/pipeline.js');
+  const dir = new URL('../../fixtures/kubectl-1.32/', import.meta.url).pathname;
+  const outcomes = await readInputs([dir]);
+  const read = (name: string) => {
+    const outcome = outcomes.find((candidate) => candidate.ok && candidate.source.path.endsWith(`/${name}`));
+    if (!outcome?.ok) throw new Error(`no ${name}`);
+    return parseSource(outcome.source, { capturedAt: null, inputZone: 'UTC' });
+  };
+  const essence = ({ source, notes, ...record }: EventRecord) => record;
+  const byName = (records: EventRecord[]) => [...records].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+  const truth = byName(read('get-events-A-o-json.json').records).map(essence);
+  t.is(truth.length, 13);
+  for (const name of ['get-events-A-o-yaml.yaml', 'kubectl-events-A-o-json.json', 'kubectl-events-A-o-yaml.yaml', 'get-events-events.k8s.io-A-o-json.json']) {
+    const input = read(name);
+    t.is(input.summary.accounting.skipped, 0, name);
+    t.deepEqual(byName(input.records).map(essence), truth, name);
+  }
+  // The watches list the thirteen, then deliver MODIFIED, ADDED, MODIFIED.
+  for (const name of ['get-events-A-w-o-json.stream', 'get-events-A-w-o-json-output-watch-events.ndjson', 'get-events-A-w-o-yaml.stream']) {
+    const { records, summary } = read(name);
+    t.is(records.length, 16, name);
+    t.is(summary.accounting.skipped, 0, name);
+    t.deepEqual(records.slice(13).map((record) => record.reason), ['Unhealthy', 'FailedCreatePodSandBox', 'FailedCreatePodSandBox'], name);
+    t.deepEqual(records.slice(13).map((record) => record.count), [8, 1, 2], name);
+  }
+  const cut = read('get-events-A-o-json-cut.stream');
+  t.is(cut.records.length, 2);
+  t.deepEqual(cut.summary.accounting.skippedByReason, { truncated: 16 });
+  t.like(cut.diagnostics[0], { code: 'truncated', line: 63 });
+});
