@@ -26,3 +26,4 @@ export { absoluteTimePattern, parseAbsoluteTime } from './absolute-time.js';
 export { eventNameTime } from './event-name-time.js';
 export { parseCapturedAt } from './captured-at.js';
 export { parseApiTime } from './api-time.js';
+export { durationText, withinText } from './duration-text.js';

@@ -1,0 +1,109 @@
+// The same event seen in several dumps (a `get events -A` saved every few minutes, a table and
+// the JSON of the same moment, every update in a `-w` capture) is one event. Identity: the
+// uid; else namespace and event name; else namespace, object, reason and message with
+// overlapping times. Every copy's provenance is kept.
+import type { EventRecord } from '../model/event-record.js';
+import type { MergedEvent } from '../model/findings.js';
+import type { TimeSpan } from '../model/time-span.js';
+import { intersectSpans } from '../time/index.js';
+
+export interface Deduplicated {
+  events: MergedEvent[];
+  /** How many records were folded into an event seen before. */
+  merged: number;
+}
+
+export function mergeDuplicates(records: readonly EventRecord[]): Deduplicated {
+  const events: MergedEvent[] = [];
+  const byUid = new Map<string, MergedEvent>();
+  const byName = new Map<string, MergedEvent>();
+  const byContent = new Map<string, MergedEvent[]>();
+  let merged = 0;
+  for (const record of records) {
+    const same = findSame(record, byUid, byName, byContent);
+    if (same) {
+      mergeInto(same, record);
+      merged += 1;
+    } else {
+      const event: MergedEvent = { ...record, notes: [...record.notes], copies: [record.source] };
+      events.push(event);
+      const content = contentKey(record);
+      byContent.set(content, [...(byContent.get(content) ?? []), event]);
+    }
+    const event = same ?? events.at(-1)!;
+    if (record.uid) byUid.set(record.uid, event);
+    if (record.name) byName.set(nameKey(record), event);
+  }
+  return { events, merged };
+}
+
+function findSame(
+  record: EventRecord,
+  byUid: ReadonlyMap<string, MergedEvent>,
+  byName: ReadonlyMap<string, MergedEvent>,
+  byContent: ReadonlyMap<string, MergedEvent[]>,
+): MergedEvent | undefined {
+  if (record.uid && byUid.has(record.uid)) return byUid.get(record.uid);
+  if (record.name && byName.has(nameKey(record))) return byName.get(nameKey(record));
+  return byContent.get(contentKey(record))?.find((event) => overlaps(lifeSpan(event), lifeSpan(record)));
+}
+
+const nameKey = (record: EventRecord) => `${record.namespace ?? ''}\u0000${record.name}`;
+
+function contentKey(record: EventRecord): string {
+  const { object } = record;
+  return [record.namespace, object.kind, object.name, object.namespace, record.reason, record.message].join('\u0000');
+}
+
+/** From the first time the event may have happened to the last. */
+function lifeSpan(record: EventRecord): TimeSpan | null {
+  const first = record.firstSeen ?? record.lastSeen;
+  const last = record.lastSeen ?? record.firstSeen;
+  return first && last ? { earliest: first.earliest, latest: last.latest } : null;
+}
+
+function overlaps(a: TimeSpan | null, b: TimeSpan | null): boolean {
+  return a !== null && b !== null && intersectSpans(a, b) !== null;
+}
+
+/**
+ * Both copies tell the truth about the same event: where they describe the same moment their
+ * spans are intersected; where the count grew, the later copy saw later occurrences and the
+ * last-seen span moves on with it.
+ */
+function mergeInto(event: MergedEvent, copy: EventRecord): void {
+  const grew = (copy.count ?? 0) > (event.count ?? 0) && event.count !== null;
+  const shrank = copy.count !== null && event.count !== null && copy.count < event.count;
+  event.firstSeen = narrowest(event, event.firstSeen, copy.firstSeen);
+  if (grew) event.lastSeen = copy.lastSeen ?? event.lastSeen;
+  else if (!shrank) event.lastSeen = narrowest(event, event.lastSeen, copy.lastSeen);
+  event.count = maxCount(event.count, copy.count);
+  for (const field of ['type', 'component', 'host', 'uid', 'name', 'cluster'] as const) event[field] ??= copy[field];
+  event.object = {
+    kind: event.object.kind ?? copy.object.kind,
+    name: event.object.name ?? copy.object.name,
+    namespace: event.object.namespace ?? copy.object.namespace,
+    fieldPath: event.object.fieldPath ?? copy.object.fieldPath,
+  };
+  if (copy.message.length > event.message.length && copy.message.startsWith(event.message.replace(/\.\.\.$/u, ''))) {
+    event.message = copy.message;
+  }
+  event.copies.push(copy.source);
+}
+
+/** The intersection of two true statements; when they cannot both be true, the later copy, said. */
+function narrowest(event: MergedEvent, a: TimeSpan | null, b: TimeSpan | null): TimeSpan | null {
+  if (!a || !b) return a ?? b;
+  const both = intersectSpans(a, b);
+  if (both) return both;
+  if (!event.notes.includes(disagreementNote)) event.notes.push(disagreementNote);
+  return b.latest >= a.latest ? b : a;
+}
+
+const disagreementNote = 'copies of this event disagree on its time (was a capture time wrong?); the later one is kept';
+
+function maxCount(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
