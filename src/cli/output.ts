@@ -5,6 +5,8 @@ import { OutputError } from '../errors.js';
 export interface Terminal {
   out(text: string): Promise<void>;
   err(text: string): void;
+  /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+  isColourTerminal(): boolean;
 }
 
 export const processTerminal: Terminal = {
@@ -15,6 +17,7 @@ export const processTerminal: Terminal = {
   err: (text) => {
     process.stderr.write(text);
   },
+  isColourTerminal: () => process.stdout.isTTY === true && !process.env.NO_COLOR,
 };
 
 export async function writeTextFile(path: string, text: string): Promise<void> {
