@@ -18,23 +18,44 @@ const MAX_GARBAGE_RATE = 0.1;
 const UTF16_ZERO_RATE = 0.4;
 const UTF16_STRAY_ZERO_RATE = 0.02;
 
-export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) return { ok: true, text: '', encoding: 'utf-8' };
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeUtf8(bytes, 3, 'utf-8-bom');
+/**
+ * Enough leading bytes for the first SNIFF_LENGTH decoded characters in any encoding: UTF-8 spends at most
+ * 3 bytes on one (UTF-16 code unit), so a cut-off sequence at the end of the head falls outside the sample.
+ */
+export const HEAD_LENGTH = 4 * SNIFF_LENGTH;
+
+export type SniffedEncoding = { ok: true; encoding: TextEncoding; bomLength: number } | { ok: false; reason: string };
+
+/**
+ * Which encoding the bytes are in, or why they are not text. Looks at the first HEAD_LENGTH bytes only,
+ * so a streaming reader can decide on the head and gets the same answer as for the whole buffer.
+ */
+export function sniffEncoding(bytes: Uint8Array): SniffedEncoding {
+  const head = bytes.subarray(0, HEAD_LENGTH);
+  if (head.length === 0) return { ok: true, encoding: 'utf-8', bomLength: 0 };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return checkUtf8(head, 3, 'utf-8-bom');
   // Windows PowerShell 5 `kubectl ... > file` writes UTF-16 LE with a BOM; the BOM is authoritative.
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: decodeUtf16be(bytes.subarray(2)), encoding: 'utf-16be' };
-  return decodeBomless(bytes) ?? decodeUtf8(bytes, 0, 'utf-8');
+  if (startsWith(head, [0xff, 0xfe])) return { ok: true, encoding: 'utf-16le', bomLength: 2 };
+  if (startsWith(head, [0xfe, 0xff])) return { ok: true, encoding: 'utf-16be', bomLength: 2 };
+  return sniffBomless(head) ?? checkUtf8(head, 0, 'utf-8');
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const sniffed = sniffEncoding(bytes);
+  if (!sniffed.ok) return sniffed;
+  const body = bytes.subarray(sniffed.bomLength);
+  const { encoding } = sniffed;
+  const text = encoding === 'utf-16le' ? decodeUtf16le(body) : encoding === 'utf-16be' ? decodeUtf16be(body) : decodeUtf8(body);
+  return { ok: true, text, encoding };
 }
 
 /** Without a BOM UTF-16 is only a guess, so it must also read as plausible text or UTF-8 gets its turn. */
-function decodeBomless(bytes: Uint8Array): DecodedText | null {
-  const endianness = sniffUtf16(bytes);
+function sniffBomless(head: Uint8Array): SniffedEncoding | null {
+  const endianness = sniffUtf16(head);
   if (endianness === null) return null;
-  const text = endianness === 'le' ? decodeUtf16le(bytes) : decodeUtf16be(bytes);
-  const sample = text.slice(0, SNIFF_LENGTH);
+  const sample = (endianness === 'le' ? decodeUtf16le(head) : decodeUtf16be(head)).slice(0, SNIFF_LENGTH);
   if (countNuls(sample) > MAX_NUL_COUNT || garbageCount(sample) > sample.length * MAX_GARBAGE_RATE) return null;
-  return { ok: true, text, encoding: endianness === 'le' ? 'utf-16le' : 'utf-16be' };
+  return { ok: true, encoding: endianness === 'le' ? 'utf-16le' : 'utf-16be', bomLength: 0 };
 }
 
 function sniffUtf16(bytes: Uint8Array): 'le' | 'be' | null {
@@ -53,16 +74,15 @@ function sniffUtf16(bytes: Uint8Array): 'le' | 'be' | null {
   return null;
 }
 
-function decodeUtf8(bytes: Uint8Array, skip: number, encoding: TextEncoding): DecodedText {
+function checkUtf8(head: Uint8Array, skip: number, encoding: TextEncoding): SniffedEncoding {
   // A 0x00 byte is always a NUL character in UTF-8, so the raw bytes give an exact offset to report.
-  const nuls = findNuls(bytes.subarray(0, SNIFF_LENGTH));
-  const sampleLength = Math.min(bytes.length, SNIFF_LENGTH);
+  const nuls = findNuls(head.subarray(0, SNIFF_LENGTH));
+  const sampleLength = Math.min(head.length, SNIFF_LENGTH);
   if (nuls.count > MAX_NUL_COUNT || nuls.count > sampleLength * MAX_NUL_RATE) {
     return { ok: false, reason: `binary data (NUL bytes at offset ${nuls.first}), not text` };
   }
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes.subarray(skip));
-  const rejection = garbageReason(text.slice(0, SNIFF_LENGTH));
-  return rejection === null ? { ok: true, text, encoding } : { ok: false, reason: rejection };
+  const rejection = garbageReason(decodeUtf8(head.subarray(skip)).slice(0, SNIFF_LENGTH));
+  return rejection === null ? { ok: true, encoding, bomLength: skip } : { ok: false, reason: rejection };
 }
 
 function garbageReason(sample: string): string | null {
@@ -85,6 +105,10 @@ function garbageCount(sample: string): number {
 
 /** Tab, newline, carriage return, form feed, and ESC (colour codes are stripped later, not rejected). */
 const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0d, 0x0c, 0x1b]);
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+}
 
 function decodeUtf16le(bytes: Uint8Array): string {
   return new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true }).decode(bytes);

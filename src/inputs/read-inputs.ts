@@ -1,12 +1,12 @@
 // Reads the paths named on the command line (files, directories, or "-" for stdin) into decoded lines,
 // turning every problem into an outcome so one bad input never stops the others.
 import { createHash } from 'node:crypto';
-import { promises as fs, type Stats } from 'node:fs';
+import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import type { TextEncoding } from '../model/input-summary.js';
-import { decodeText, hasAnsi, splitLines, stripAnsi } from './decode-text.js';
+import { LineDecoder } from './line-decoder.js';
 
 export interface SourceText {
   path: string;
@@ -32,6 +32,9 @@ export interface ReadOptions {
 }
 
 export const STDIN_PATH = 'stdin';
+
+/** Read size for files: large enough that per-chunk work is noise, small enough to never matter for memory. */
+const CHUNK_SIZE = 1024 * 1024;
 
 export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<InputOutcome[]> {
   const outcomes: InputOutcome[] = [];
@@ -108,8 +111,8 @@ function compareCodeUnits(a: string, b: string): number {
 async function readFile(path: string, now: () => number): Promise<InputOutcome> {
   try {
     const stat = await fs.stat(path);
-    const bytes = await fs.readFile(path);
-    return await readSource(bytes, path, { mtimeMs: stat.isFile() ? stat.mtimeMs : null, readAtMs: now() });
+    const stored = createReadStream(path, { highWaterMark: CHUNK_SIZE });
+    return await readStored(stored, path, stat.isFile() ? stat.mtimeMs : null, now);
   } catch (error) {
     return { ok: false, path, reason: describeFsError(error) };
   }
@@ -117,53 +120,82 @@ async function readFile(path: string, now: () => number): Promise<InputOutcome> 
 
 async function readStdin(stream: NodeJS.ReadableStream, now: () => number): Promise<InputOutcome> {
   try {
-    const bytes = await readStream(stream);
-    return await readSource(bytes, STDIN_PATH, { mtimeMs: null, readAtMs: now() });
+    return await readStored(stream, STDIN_PATH, null, now);
   } catch (error) {
     return { ok: false, path: STDIN_PATH, reason: describeFsError(error) };
   }
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
-}
-
-const gunzipAsync = promisify(gunzip);
-
-/** Stored bytes → SourceText: gunzip when the magic says so, decode, split, strip colour codes. */
+/** Bytes a caller already holds → SourceText, through the same streaming path as files and stdin. */
 export async function readSource(
   stored: Uint8Array,
   path: string,
   times: { mtimeMs: number | null; readAtMs: number },
 ): Promise<InputOutcome> {
-  const gzip = isGzip(stored);
-  const bytes = gzip ? await gunzipOrReason(stored) : stored;
-  if (typeof bytes === 'string') return { ok: false, path, reason: bytes };
-  const decoded = decodeText(bytes);
+  return readStored([stored], path, times.mtimeMs, () => times.readAtMs);
+}
+
+/**
+ * Stored chunks → SourceText: gunzip when the magic says so, decode, split, strip colour codes, all
+ * chunk by chunk, so memory holds the lines and never the whole file or its whole text.
+ * Throws what the stored stream throws; gzip and decoding problems are outcomes.
+ */
+async function readStored(
+  stored: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
+  path: string,
+  mtimeMs: number | null,
+  now: () => number,
+): Promise<InputOutcome> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const counted = (async function* (): AsyncGenerator<Uint8Array> {
+    for await (const chunk of stored) {
+      // A stream with an encoding set hands over strings; the bytes stored were UTF-8.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      hash.update(bytes);
+      size += bytes.length;
+      yield bytes;
+    }
+  })();
+  const { head, all } = await peek(counted, 2);
+  const gzip = isGzip(head);
+  const decoder = new LineDecoder();
+  const decodeAll = async (body: AsyncIterable<Uint8Array>): Promise<void> => {
+    for await (const chunk of body) decoder.push(chunk);
+  };
+  try {
+    await (gzip ? pipeline(all, createGunzip(), decodeAll) : decodeAll(all));
+  } catch (error) {
+    if (!isZlibError(error)) throw error;
+    return { ok: false, path, reason: `gzip data is corrupt or truncated (${errorMessage(error)})` };
+  }
+  const decoded = decoder.end();
   if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
-  const { lines, crlf } = splitLines(decoded.text);
-  const ansi = stripAnsiInPlace(lines, decoded.text);
+  const { lines, encoding, crlf, ansi } = decoded;
   return {
     ok: true,
-    source: { path, size: stored.length, sha256: sha256Hex(stored), gzip, encoding: decoded.encoding, crlf, ansi, ...times, lines },
+    source: { path, size, sha256: hash.digest('hex'), gzip, encoding, crlf, ansi, mtimeMs, readAtMs: now(), lines },
   };
 }
 
-/** Works in place: a copy of a multi-million-line array would double the memory for nothing. */
-function stripAnsiInPlace(lines: string[], text: string): boolean {
-  if (!text.includes('\x1b')) return false;
-  let found = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!hasAnsi(line)) continue;
-    found = true;
-    lines[i] = stripAnsi(line);
+/** Reads until `length` bytes have come (or the end), and gives them back along with all chunks, those included. */
+async function peek(
+  chunks: AsyncIterator<Uint8Array>,
+  length: number,
+): Promise<{ head: Buffer; all: AsyncIterable<Uint8Array> }> {
+  const read: Uint8Array[] = [];
+  let readLength = 0;
+  while (readLength < length) {
+    const next = await chunks.next();
+    if (next.done === true) break;
+    read.push(next.value);
+    readLength += next.value.length;
   }
-  return found;
+  const all = async function* (): AsyncGenerator<Uint8Array> {
+    yield* read;
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
+  };
+  return { head: Buffer.concat(read, Math.min(readLength, length)), all: all() };
 }
 
 /** By magic bytes, not extension: people rename captures, and `.gz` files get saved as `.txt`. */
@@ -171,12 +203,10 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-async function gunzipOrReason(bytes: Uint8Array): Promise<Uint8Array | string> {
-  try {
-    return await gunzipAsync(bytes);
-  } catch (error) {
-    return `gzip data is corrupt or truncated (${errorMessage(error)})`;
-  }
+/** zlib's errors carry Z_* codes ("Z_BUF_ERROR" for a cut-off stream); a failing source keeps its own. */
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
