@@ -1,10 +1,12 @@
 // The stages in order: inputs are read, their format detected, and their lines parsed into
 // records with a full account of every line. Later stages (analysis, report) start here.
+import { collectEvidence } from './evidence.js';
 import { detectFormat, fallbackFormat } from './formats/detect.js';
 import { accountingOf } from './formats/text/line-ledger.js';
 import { eachInput, type ReadOptions, type SourceText } from './inputs/index.js';
 import type { CaptureAnchor } from './model/capture-anchor.js';
 import type { Diagnostic } from './model/diagnostic.js';
+import type { EvidenceIndex } from './model/evidence.js';
 import type { InputSummary, UnreadableInput } from './model/input-summary.js';
 import type { LineClass } from './model/line-accounting.js';
 import type { ParsedRecord } from './model/record.js';
@@ -20,6 +22,8 @@ export interface ParsedInput {
   records: ParsedRecord[];
   lineClasses: LineClass[];
   diagnostics: Diagnostic[];
+  /** The input lines behind records that may become findings. */
+  evidence: EvidenceIndex;
 }
 
 export type InputResult = { ok: true; input: ParsedInput } | { ok: false; unreadable: UnreadableInput };
@@ -42,6 +46,8 @@ export function parseSource(source: SourceText, options: ParseOptions): ParsedIn
     fallbackAnchor: fallbackAnchor(source),
   });
   const diagnostics = [...result.diagnostics, ...weakCaptureWarnings(result.captures, source.path)];
+  const evidence: EvidenceIndex = new Map();
+  collectEvidence(result.records, source.lines, (format ?? fallbackFormat).id !== 'kubectl-text', evidence);
   if (result.records.length === 0) {
     diagnostics.push({
       severity: 'warning',
@@ -68,6 +74,7 @@ export function parseSource(source: SourceText, options: ParseOptions): ParsedIn
     records: result.records,
     lineClasses: result.lineClasses,
     diagnostics,
+    evidence,
   };
 }
 
@@ -87,4 +94,26 @@ function weakCaptureWarnings(captures: readonly CaptureAnchor[], path: string): 
     const message = advice[origin];
     return message ? [{ severity: 'warning' as const, code: 'weak-capture-time', message, path }] : [];
   });
+}
+
+export interface ParsedInputs {
+  records: ParsedRecord[];
+  inputs: InputSummary[];
+  unreadable: UnreadableInput[];
+  evidence: EvidenceIndex;
+}
+
+/** Every input's records, accounts and evidence, for the commands that analyse them together. */
+export async function parseAll(paths: readonly string[], options: ParseOptions): Promise<ParsedInputs> {
+  const all: ParsedInputs = { records: [], inputs: [], unreadable: [], evidence: new Map() };
+  for await (const result of parseInputs(paths, options)) {
+    if (!result.ok) {
+      all.unreadable.push(result.unreadable);
+      continue;
+    }
+    all.inputs.push(result.input.summary);
+    for (const record of result.input.records) all.records.push(record);
+    for (const [key, lines] of result.input.evidence) all.evidence.set(key, lines);
+  }
+  return all;
 }

@@ -83,7 +83,14 @@ function verdictOf(locks: readonly LockChange[]): Pick<LeaderElectionCluster, 'v
   const reElected = [...new Set(locks.filter((lock) => lock.controlPlane && lock.elections > 0).map((lock) => lock.lock.name!))];
   const moved = locks.filter((lock) => lock.host && lock.previousHost && lock.host !== lock.previousHost);
   if (reElected.length >= 2) {
-    return { verdict: 'control-plane-failover', because: `${reElected.length} control-plane locks were re-elected together (${reElected.join(', ')})` };
+    // Dumps keep about an hour of events: a first election looks the same as a re-election.
+    const noEarlierHolder = locks.every((lock) => lock.previousHost === null)
+      ? '; no earlier holder is in the inputs, so this may also be the control plane starting'
+      : '';
+    return {
+      verdict: 'control-plane-failover',
+      because: `${reElected.length} control-plane locks were re-elected together (${reElected.join(', ')})${noEarlierHolder}`,
+    };
   }
   if (moved.length > 0) {
     const [first] = moved;

@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { OutputError, UsageError } from '../errors.js';
 import { parseCommand, runParse } from './commands/parse.js';
+import { reportCommand, runReport } from './commands/report.js';
 import { runSummary, summaryCommand } from './commands/summary.js';
 import { stdinArgument } from './options.js';
 import { processTerminal, type Terminal } from './output.js';
@@ -21,13 +22,19 @@ export async function main(args: readonly string[], terminal: Terminal = process
         },
       })
       .command({
+        ...reportCommand,
+        handler: async (argv) => {
+          exitCode = await runReport(argv, terminal);
+        },
+      })
+      .command({
         ...summaryCommand,
         handler: async (argv) => {
           exitCode = await runSummary(argv, terminal);
         },
       })
       .option('debug', { type: 'boolean', describe: 'print stack traces of unexpected errors' })
-      .demandCommand(1, 'name a command: parse or summary')
+      .demandCommand(1, 'name a command: parse, summary or report')
       .strict()
       .help()
       .version()

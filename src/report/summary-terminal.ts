@@ -8,6 +8,7 @@ import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { durationText } from '../time/index.js';
 import { terminalSafe, wrapText, type Styles } from './terminal-text.js';
+import { shortHost } from './host-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 
 export interface SummaryView {
@@ -69,16 +70,13 @@ function when(span: TimeSpan, zone: string): string {
   return zone === 'UTC' ? utc : `${utc}\n${spanInZone(span, zone, false)}`;
 }
 
-function lastedText(shortest: number, longest: number): string {
-  return shortest < 1000 ? `up to ${durationText(longest)}` : durationBoundsText(shortest, longest, durationText);
-}
 
 function incidentTable({ analysis, zone, styles }: SummaryView): string {
   const failovers = new Set(analysis.clusters.filter((cluster) => cluster.verdict === 'control-plane-failover').map((cluster) => cluster.id));
   const rows = analysis.incidents.map((incident) => [
     incident.id.replace('incident-', ''),
     when(incident.start, zone),
-    lastedText(incident.duration.shortest, incident.duration.longest),
+    durationBoundsText(incident.duration.shortest, incident.duration.longest, durationText),
     incident.title,
   ]);
   const rendered = table(['#', 'Started', 'Lasted', 'What'], [4, 24, 13, 34], rows);
@@ -140,9 +138,4 @@ function notes({ analysis, inputs }: SummaryView): string[] {
     said.push('Some ages were measured from a file modification time or from when stdin was read; give --captured-at.');
   }
   return said.length > 0 ? [wrapText(said.join('\n'), 80)] : [];
-}
-
-/** `ip-10-0-59-113.ap-northeast-2.compute.internal` → `ip-10-0-59-113`: the region is said once. */
-function shortHost(host: string): string {
-  return host.replace(/\.(?:[a-z]{2}(?:-gov)?-[a-z]+-\d\.compute\.internal|ec2\.internal)$/u, '');
 }

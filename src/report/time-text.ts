@@ -25,11 +25,12 @@ function zoneLabel(_time: DateTime, zone: string): string {
   return zone;
 }
 
-/** "2–4 min" from duration bounds in ms; one figure when both round alike. */
+/** "2–4 min" from duration bounds in ms; one figure when both round alike; "up to" from zero. */
 export function durationBoundsText(shortest: number, longest: number, format: (ms: number) => string): string {
   const low = format(shortest);
   const high = format(longest);
   if (low === high) return high;
+  if (shortest < 1000) return `up to ${high}`;
   const unit = / (?:s|min|h|d)$/u.exec(high)?.[0];
   const lowNumber = unit && low.endsWith(unit) ? low.slice(0, -unit.length) : null;
   return lowNumber && !lowNumber.includes(' ') ? `${lowNumber}–${high}` : `${low} – ${high}`;

@@ -1,9 +1,7 @@
 // `kube-postmortem summary <inputs..>`: read, analyse, and print the findings as tables.
 import type { Argv } from 'yargs';
 import { analyze } from '../../analysis/analyze.js';
-import type { InputSummary, UnreadableInput } from '../../model/input-summary.js';
-import type { ParsedRecord } from '../../model/record.js';
-import { parseInputs } from '../../pipeline.js';
+import { parseAll } from '../../pipeline.js';
 import { renderSummary } from '../../report/summary-terminal.js';
 import { ansiStyles, plainStyles } from '../../report/terminal-text.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
@@ -22,18 +20,8 @@ export const summaryCommand = {
 export async function runSummary(argv: unknown, terminal: Terminal): Promise<number> {
   const args = readInputArgs(argv);
   const { analysis: options, zone } = readAnalysisArgs(argv);
-  const records: ParsedRecord[] = [];
-  const inputs: InputSummary[] = [];
-  const unreadable: UnreadableInput[] = [];
-  for await (const result of parseInputs(args.inputs, args)) {
-    if (result.ok) {
-      inputs.push(result.input.summary);
-      records.push(...result.input.records);
-    } else {
-      unreadable.push(result.unreadable);
-    }
-  }
-  const colour = terminal.isColourTerminal();
-  await terminal.out(renderSummary({ analysis: analyze(records, options), inputs, unreadable, zone, styles: colour ? ansiStyles : plainStyles }));
+  const { records, inputs, unreadable } = await parseAll(args.inputs, args);
+  const styles = terminal.isColourTerminal() ? ansiStyles : plainStyles;
+  await terminal.out(renderSummary({ analysis: analyze(records, options), inputs, unreadable, zone, styles }));
   return unreadable.length > 0 ? 1 : 0;
 }

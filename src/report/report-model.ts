@@ -1,0 +1,113 @@
+// The report as data: what every renderer (Markdown, HTML, JSON) shows, and the JSON output
+// itself, validated on the way out. Times are ISO-8601 UTC spans; nothing here is formatted.
+import { z } from 'zod';
+import { CaptureOriginSchema } from '../model/capture-anchor.js';
+import { LineAccountingSchema } from '../model/line-accounting.js';
+
+export const IsoSpanSchema = z.object({ earliest: z.iso.datetime(), latest: z.iso.datetime() });
+export type IsoSpan = z.infer<typeof IsoSpanSchema>;
+
+const EvidenceSchema = z.object({
+  /** `path:line` and the text of each line shown. */
+  lines: z.array(z.object({ at: z.string(), text: z.string() })),
+  /** Lines not shown because of the cap. */
+  more: z.number().int().nonnegative(),
+});
+
+const RegionSchema = z.string().nullable();
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('kube-postmortem'), version: z.string() }),
+  generatedAt: z.iso.datetime(),
+  title: z.string(),
+  cluster: z.string().nullable(),
+  settings: z.object({
+    gapMs: z.number().int().nonnegative(),
+    correlateMs: z.number().int().nonnegative(),
+    ignoredReasons: z.array(z.string()),
+    displayZone: z.string(),
+    inputZone: z.string(),
+    capturedAt: z.iso.datetime().nullable(),
+  }),
+  inputs: z.array(
+    z.object({
+      path: z.string(),
+      size: z.number().int().nonnegative(),
+      sha256: z.string(),
+      format: z.string().nullable(),
+      shapes: z.array(z.string()),
+      encoding: z.string(),
+      capturedAt: z.array(IsoSpanSchema),
+      capturedAtSource: z.array(CaptureOriginSchema),
+      lines: LineAccountingSchema,
+    }),
+  ),
+  unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
+  events: z.object({ total: z.number().int().nonnegative(), duplicatesMerged: z.number().int().nonnegative(), untimed: z.number().int().nonnegative() }),
+  incidents: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      start: IsoSpanSchema,
+      end: IsoSpanSchema,
+      durationMs: z.object({ shortest: z.number().nonnegative(), longest: z.number().nonnegative() }),
+      leaderElectionClusters: z.array(z.string()),
+      errorWindows: z.array(z.string()),
+      /** Plain sentences: what changed, the impact, and how precise the times are. */
+      what: z.string(),
+      impact: z.string(),
+      precision: z.string(),
+    }),
+  ),
+  leaderElectionClusters: z.array(
+    z.object({
+      id: z.string(),
+      start: IsoSpanSchema,
+      end: IsoSpanSchema,
+      verdict: z.enum(['control-plane-failover', 'leader-change']),
+      because: z.string(),
+      hosts: z.array(z.string()),
+      regions: z.array(z.string()),
+      regionUnknownBecause: z.string().nullable(),
+      locks: z.array(
+        z.object({
+          kind: z.string().nullable(),
+          name: z.string().nullable(),
+          namespace: z.string().nullable(),
+          holder: z.string().nullable(),
+          host: z.string().nullable(),
+          region: RegionSchema,
+          previousHost: z.string().nullable(),
+          elections: z.number().int().nonnegative(),
+          elected: IsoSpanSchema,
+        }),
+      ),
+      evidence: EvidenceSchema,
+    }),
+  ),
+  errorWindows: z.array(
+    z.object({
+      id: z.string(),
+      start: IsoSpanSchema,
+      end: IsoSpanSchema,
+      occurrences: z.number().int().positive(),
+      reasons: z.array(z.object({ reason: z.string(), count: z.number().int().positive(), share: z.number().min(0).max(1) })),
+      namespaces: z.array(z.object({ name: z.string(), count: z.number().int().positive() })),
+      objects: z.array(z.object({ name: z.string(), count: z.number().int().positive() })),
+      evidence: EvidenceSchema,
+    }),
+  ),
+  supportCase: z
+    .object({
+      cluster: z.string().nullable(),
+      region: z.string().nullable(),
+      window: IsoSpanSchema,
+      observed: z.string(),
+      question: z.string(),
+    })
+    .nullable(),
+  caveats: z.array(z.string()),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
