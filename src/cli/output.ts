@@ -1,5 +1,5 @@
 // Writing to stdout and to files, with failures turned into errors that name the place.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { OutputError } from '../errors.js';
 
 export interface Terminal {
@@ -24,9 +24,20 @@ export async function writeTextFile(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? describeWriteError(String(error.code)) : String(error);
-    throw new OutputError(path, `cannot write ${path}: ${reason}`, { cause: error });
+    throw new OutputError(path, `cannot write ${path}: ${reasonOf(error)}`, { cause: error });
   }
+}
+
+export async function ensureDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw new OutputError(path, `cannot create ${path}: ${reasonOf(error)}`, { cause: error });
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error && 'code' in error ? describeWriteError(String(error.code)) : String(error);
 }
 
 function describeWriteError(code: string): string {
@@ -36,6 +47,8 @@ function describeWriteError(code: string): string {
     EISDIR: 'it is a directory',
     ENOSPC: 'no space left on the device',
     EROFS: 'the file system is read-only',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'a file of that name is in the way',
   };
   return reasons[code] ?? code;
 }

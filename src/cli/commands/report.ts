@@ -2,7 +2,7 @@
 // the other formats), named from the incident window and a hash of the inputs, never from
 // strings inside the inputs.
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { renderers, reportFormats, type ReportFormat } from '../../report/render
 import type { Report } from '../../report/report-model.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
 import { inputOptions, readInputArgs } from '../options.js';
-import { writeTextFile, type Terminal } from '../output.js';
+import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
 import { toolVersion } from '../version.js';
 
 export const reportCommand = {
@@ -83,9 +83,7 @@ function generationTime(): number {
 }
 
 async function writeReport(report: Report, formats: readonly ReportFormat[], out: string, force: boolean): Promise<string[]> {
-  await mkdir(out, { recursive: true }).catch((error: unknown) => {
-    throw new OutputError(out, `cannot create ${out}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  });
+  await ensureDirectory(out);
   const base = reportName(report);
   const paths = formats.map((format) => join(out, `${base}.${format}`));
   for (const path of paths) {
