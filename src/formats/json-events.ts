@@ -4,6 +4,7 @@
 // one item at a time, so a 300 MB dump is never held twice (formats.md §4.3, §4.7).
 import type { EventRecord } from '../model/event-record.js';
 import { defineFormat, type ParseContext, type ParseResult } from './define-format.js';
+import { isPlainObject } from './json/event-from-object.js';
 import { classifyText, claimLines, finishScan, readItem, skipLines, startScan, type StructuredScan } from './json/structured-scan.js';
 import { scanJson, type JsonPiece } from './json/json-scanner.js';
 import { lineKind } from './text/line-kinds.js';
@@ -78,8 +79,8 @@ function readPiece(scan: StructuredScan, piece: Extract<JsonPiece, { kind: 'item
   const value = parseOrSkip(scan, piece);
   if (value === undefined) return [];
   const before = scan.records.length;
-  const wrapper = wrappers.find(({ key, when }) => isObject(value) && key in value && when in value);
-  const inner = wrapper && isObject(value) ? value[wrapper.key] : value;
+  const wrapper = wrappers.find(({ key, when }) => isPlainObject(value) && key in value && when in value);
+  const inner = wrapper && isPlainObject(value) ? value[wrapper.key] : value;
   readItem(scan, inner, piece.start.line, piece.end.line, wrapper?.shape ?? (isExporterEvent(inner) ? 'event-exporter-ndjson' : shape));
   return scan.records.slice(before);
 }
@@ -96,11 +97,7 @@ function parseOrSkip(scan: StructuredScan, piece: Extract<JsonPiece, { kind: 'it
 
 /** kubernetes-event-exporter adds a top-level clusterName and enriches involvedObject (formats.md §4.7). */
 function isExporterEvent(value: unknown): boolean {
-  return isObject(value) && ('clusterName' in value || (isObject(value.involvedObject) && 'deleted' in value.involvedObject));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isPlainObject(value) && ('clusterName' in value || (isPlainObject(value.involvedObject) && 'deleted' in value.involvedObject));
 }
 
 /** What a cut-off object was about, as far as its text goes. */

@@ -177,7 +177,7 @@ function narrowedByName(firstSeen: TimeSpan | null, name: string | undefined): T
   return fromName.earliest >= firstSeen.earliest && fromName.latest <= firstSeen.latest ? fromName : firstSeen;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
