@@ -1,35 +1,14 @@
 // `kube-postmortem parse` as a user runs it: the built CLI, real files, exit codes, stderr.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import test from 'ava';
 import { z } from 'zod';
 import { InputSummarySchema, UnreadableInputSchema } from '../../src/model/input-summary.js';
+import { projectRoot, runCli } from '../helpers/run-cli.js';
 
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin?: string): Promise<Run> {
-  const child = promisify(execFile)('node', [cli, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  if (stdin !== undefined) {
-    child.child.stdin!.end(stdin);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const root = projectRoot;
+const run = (args: string[], stdin?: string) => runCli(args, stdin === undefined ? {} : { stdin });
 
 const records = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const noStackTrace = (t: import('ava').ExecutionContext, stderr: string) => t.notRegex(stderr, /\n\s+at /u);

@@ -1,26 +1,15 @@
 // `kube-postmortem report` as a user runs it: where files go, what they are called, and when
 // it refuses.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import test from 'ava';
 import { ReportSchema } from '../../src/report/report-model.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
 const seed = ['fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z'];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [cli, ...args], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: '1733000000' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (args: string[]) => runCli(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
 
 test('writes Markdown and JSON named from the incident window and the inputs, and keeps them', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'kp-report-'));

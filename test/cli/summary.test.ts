@@ -1,20 +1,8 @@
 // `kube-postmortem summary` as a user runs it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import test from 'ava';
+import { runCli } from '../helpers/run-cli.js';
 
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
-
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 test('the seed incident: one fail-over incident in UTC and the display zone, no colour in a pipe', async (t) => {
   const { code, stdout } = await run(['summary', 'fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z', '--tz', 'Asia/Seoul']);

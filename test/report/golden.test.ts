@@ -1,13 +1,10 @@
 // Golden reports: the seed incident and three fixture incidents, in Markdown and JSON, equal to
 // the reviewed files in test/golden/. `UPDATE_GOLDEN=1 npm test` rewrites them; review the diff.
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import test from 'ava';
 import { ReportSchema } from '../../src/report/report-model.js';
+import { runCli } from '../helpers/run-cli.js';
 
-const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
 const golden = (name: string) => new URL(`../golden/${name}`, import.meta.url);
 
 const scenarios: [string, string[]][] = [
@@ -18,11 +15,8 @@ const scenarios: [string, string[]][] = [
 ];
 
 async function report(args: string[], format: 'md' | 'json'): Promise<string> {
-  const { stdout } = await promisify(execFile)('node', [cli, 'report', ...args, '--stdout', '--format', format], {
-    cwd: root,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1733000000' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout, code, stderr } = await runCli(['report', ...args, '--stdout', '--format', format], { env: { SOURCE_DATE_EPOCH: '1733000000' } });
+  if (code !== 0) throw new Error(stderr);
   return stdout;
 }
 
