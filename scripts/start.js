@@ -13,4 +13,4 @@ const run = (args) => {
 };
 
 process.stdout.write(run(['summary', ...common]));
-run(['report', ...common, '--out', 'reports', '--force']);
+run(['report', ...common, '--cluster', 'seed-eks', '--out', 'reports', '--format', 'md', '--format', 'html', '--format', 'json', '--force']);

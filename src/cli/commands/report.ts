@@ -19,7 +19,7 @@ import { toolVersion } from '../version.js';
 
 export const reportCommand = {
   command: 'report <inputs..>',
-  describe: 'write the incident report (Markdown, JSON) into --out',
+  describe: 'write the incident report (Markdown, HTML, JSON) into --out',
   builder: (yargs: Argv) =>
     yargs
       .positional('inputs', { type: 'string', array: true, describe: 'files, directories, or - for stdin' })
@@ -27,7 +27,7 @@ export const reportCommand = {
         ...inputOptions,
         ...analysisOptions,
         out: { type: 'string', default: 'reports', describe: 'directory to write the report into' },
-        format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'json'], describe: 'report formats (repeatable)' },
+        format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
         stdout: { type: 'boolean', default: false, describe: 'print the one --format to stdout instead of writing files' },
         title: { type: 'string', describe: "the report's title (default: the first incident's)" },
         cluster: { type: 'string', describe: "the cluster's name, for the support-case block" },

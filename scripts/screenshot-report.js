@@ -1,0 +1,17 @@
+// Renders reports/<seed report>.html in headless chromium and saves the picture the README
+// shows. Run after `npm start`: `node scripts/screenshot-report.js`.
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const html = readdirSync('reports').find((name) => /^incident-20241105T0501Z-.*\.html$/u.test(name));
+if (!html) throw new Error('no seed report in reports/: run npm start first');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1100, height: 1500 } });
+await page.goto(`file://${resolve('reports', html)}`);
+await page.screenshot({ path: 'reports/screenshot-seed-report.png', fullPage: false });
+await browser.close();
+console.log('wrote reports/screenshot-seed-report.png');
