@@ -47,7 +47,8 @@ export function parseSource(source: SourceText, options: ParseOptions): ParsedIn
   });
   const diagnostics = [...result.diagnostics, ...weakCaptureWarnings(result.captures, source.path)];
   const evidence: EvidenceIndex = new Map();
-  collectEvidence(result.records, source.lines, (format ?? fallbackFormat).id !== 'kubectl-text', evidence);
+  const events = result.records.filter((record) => record.kind === 'event');
+  collectEvidence(events, source.lines, (format ?? fallbackFormat).id !== 'kubectl-text', evidence);
   if (result.records.length === 0) {
     diagnostics.push({
       severity: 'warning',

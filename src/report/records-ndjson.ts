@@ -1,10 +1,22 @@
 // Records as `kube-postmortem parse` prints them: one JSON object a line, times as ISO-8601
 // UTC spans, fields in the order the issue tracker and the README document.
 import type { CaptureAnchor } from '../model/capture-anchor.js';
+import type { EventRecord } from '../model/event-record.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
 
 export function recordToJson(record: ParsedRecord): Record<string, unknown> {
+  switch (record.kind) {
+    case 'event':
+      return eventToJson(record);
+    case 'probe':
+      return { ...record, at: isoSpan(record.at) };
+    case 'log':
+      return { ...record, at: isoSpan(record.at) };
+  }
+}
+
+function eventToJson(record: EventRecord): Record<string, unknown> {
   return {
     kind: record.kind,
     namespace: record.namespace,

@@ -6,6 +6,7 @@ import { yamlEvents } from '../../src/formats/yaml-events.js';
 import { accountingOf } from '../../src/formats/text/line-ledger.js';
 import { splitLines } from '../../src/inputs/index.js';
 import type { EventRecord } from '../../src/model/event-record.js';
+import { isEventRecord } from '../../src/model/record.js';
 import { at, fixture, mtime, skippedLines } from '../helpers/parse-text.js';
 
 function parse(text: string, format = jsonEvents) {
@@ -16,7 +17,7 @@ function parse(text: string, format = jsonEvents) {
     capturedAt: null,
     fallbackAnchor: { at: { earliest: mtime, latest: mtime }, origin: 'file-mtime' },
   });
-  return { ...result, accounting: accountingOf(result.lineClasses), lines };
+  return { ...result, records: result.records.filter(isEventRecord), accounting: accountingOf(result.lineClasses), lines };
 }
 
 const identity = (record: EventRecord) => `${record.namespace}/${record.name}`;

@@ -12,7 +12,7 @@ import {
   type Printed,
 } from '../helpers/json-oracle.js';
 import { watchNote } from '../../src/formats/tables/table-scan.js';
-import { fixture, parseText, skippedLines } from '../helpers/parse-text.js';
+import { fixture, parseText, skippedLines, withEvents } from '../helpers/parse-text.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
 const json = jsonEvents('kubectl-1.32/get-events-A-o-json.json');
@@ -127,7 +127,7 @@ test('every structured capture gives the events of `get events -A -o json`, fiel
   const read = (name: string) => {
     const outcome = outcomes.find((candidate) => candidate.ok && candidate.source.path.endsWith(`/${name}`));
     if (!outcome?.ok) throw new Error(`no ${name}`);
-    return parseSource(outcome.source, { capturedAt: null, inputZone: 'UTC' });
+    return withEvents(parseSource(outcome.source, { capturedAt: null, inputZone: 'UTC' }));
   };
   const essence = ({ source, notes, ...record }: EventRecord) => record;
   const byName = (records: EventRecord[]) => [...records].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));

@@ -10,7 +10,7 @@ import {
   jsonEvents,
   kubectlEventsTimes,
 } from '../helpers/json-oracle.js';
-import { at, fixture, parseText } from '../helpers/parse-text.js';
+import { at, fixture, parseText, withEvents } from '../helpers/parse-text.js';
 
 const capturedAt = '2024-06-12T10:48:30Z';
 
@@ -69,7 +69,7 @@ test('all six forms of the reference incident give the same events, detected on 
   const parsed = new Map(
     outcomes.flatMap((outcome) =>
       outcome.ok && !outcome.source.path.endsWith('README.md')
-        ? [[outcome.source.path.split('/').pop()!, parseSource(outcome.source, { capturedAt: { earliest: at(capturedAt), latest: at(capturedAt) }, inputZone: 'UTC' })]]
+        ? [[outcome.source.path.split('/').pop()!, withEvents(parseSource(outcome.source, { capturedAt: { earliest: at(capturedAt), latest: at(capturedAt) }, inputZone: 'UTC' }))]]
         : [],
     ),
   );

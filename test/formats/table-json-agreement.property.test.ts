@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { jsonEvents } from '../../src/formats/json-events.js';
 import { splitLines } from '../../src/inputs/index.js';
 import type { EventRecord } from '../../src/model/event-record.js';
+import { isEventRecord } from '../../src/model/record.js';
 import { printJsonList } from '../helpers/kubectl-json.js';
 import { printTable, type SampleEvent, type TableShapeName } from '../helpers/kubectl-printer.js';
 import { at, mtime, parseText } from '../helpers/parse-text.js';
@@ -29,7 +30,7 @@ function parseJson(text: string): EventRecord[] {
     inputZone: 'UTC',
     capturedAt: null,
     fallbackAnchor: { at: { earliest: mtime, latest: mtime }, origin: 'file-mtime' },
-  }).records;
+  }).records.filter(isEventRecord);
 }
 
 const holds = (span: { earliest: number; latest: number } | null, exact: number | undefined) =>

@@ -5,6 +5,7 @@ import { accountingOf } from '../../src/formats/text/line-ledger.js';
 import { splitLines } from '../../src/inputs/index.js';
 import type { EventRecord } from '../../src/model/event-record.js';
 import type { LineAccounting, LineClass } from '../../src/model/line-accounting.js';
+import { isEventRecord, type ParsedRecord } from '../../src/model/record.js';
 import type { TimeSpan } from '../../src/model/time-span.js';
 
 export interface ParsedText {
@@ -44,7 +45,7 @@ export function parseLines(lines: readonly string[], options: ParseOptions = {})
     fallbackAnchor: { at: { earliest: mtime, latest: mtime }, origin: 'file-mtime' },
   });
   return {
-    records: result.records,
+    records: result.records.filter(isEventRecord),
     classes: result.lineClasses,
     accounting: accountingOf(result.lineClasses),
     shapes: result.shapes,
@@ -62,3 +63,8 @@ export function skippedLines(classes: readonly LineClass[]): Record<number, stri
 
 export const minutes = (n: number): number => n * 60_000;
 export const seconds = (n: number): number => n * 1000;
+
+/** A parsed input with its records narrowed to events, for tests about events. */
+export function withEvents<Input extends { records: readonly ParsedRecord[] }>(input: Input): Omit<Input, 'records'> & { records: EventRecord[] } {
+  return { ...input, records: input.records.filter(isEventRecord) };
+}
