@@ -1,7 +1,8 @@
 // The analyses in order: merge the copies of each event, then find leader-election clusters
 // and error windows, then join them into incidents.
 import type { ErrorWindow, Incident, LeaderElectionCluster, MergedEvent } from '../model/findings.js';
-import type { ParsedRecord } from '../model/record.js';
+import type { ProbeRecord } from '../model/probe-record.js';
+import { isEventRecord, type ParsedRecord } from '../model/record.js';
 import { mergeDuplicates } from './dedupe.js';
 import { electionClusters, electionSignals } from './election-clusters.js';
 import { errorSignals, errorWindows } from './error-windows.js';
@@ -19,6 +20,8 @@ export const defaultAnalysisOptions: AnalysisOptions = { gap: 2 * 60_000, correl
 
 export interface Analysis {
   events: MergedEvent[];
+  /** Retry-loop samples, each moment once. */
+  probes: ProbeRecord[];
   duplicatesMerged: number;
   /** Events that cannot be placed in time (`<unknown>` ages, rows that lost their time). */
   untimed: number;
@@ -28,15 +31,24 @@ export interface Analysis {
 }
 
 export function analyze(records: readonly ParsedRecord[], options: AnalysisOptions = defaultAnalysisOptions): Analysis {
-  const { events, merged } = mergeDuplicates(records.filter((record) => record.kind === 'event'));
+  const { events, merged } = mergeDuplicates(records.filter(isEventRecord));
+  const probes = distinctProbes(records.filter((record): record is ProbeRecord => record.kind === 'probe'));
   const clusters = electionClusters(electionSignals(events), options.gap);
-  const windows = errorWindows(errorSignals(events, new Set(options.ignoreReasons)), options.gap);
+  const windows = errorWindows(errorSignals(events, probes, new Set(options.ignoreReasons)), probes, options.gap);
   return {
     events,
+    probes,
     duplicatesMerged: merged,
     untimed: events.filter((event) => !event.lastSeen && !event.firstSeen).length,
     clusters,
     windows,
     incidents: incidents(clusters, windows, options.correlate),
   };
+}
+
+/** The same loop log given twice, or two copies of it, is one set of samples. */
+function distinctProbes(probes: readonly ProbeRecord[]): ProbeRecord[] {
+  const seen = new Map<string, ProbeRecord>();
+  for (const probe of probes) seen.set(`${probe.at.earliest}\u0000${probe.at.latest}\u0000${probe.ok}\u0000${probe.error ?? ''}`, probe);
+  return [...seen.values()].sort((a, b) => a.at.earliest - b.at.earliest);
 }

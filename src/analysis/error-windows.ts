@@ -1,31 +1,62 @@
-// Error windows: Warning events grouped in time. A Warning seen N times counts N occurrences
-// spread over its first..last seen; each window says which reasons, namespaces and objects,
-// and how much of the window each reason covers.
-import type { ErrorWindow, MergedEvent } from '../model/findings.js';
+// Error windows: Warning events and failed retry-loop samples grouped in time. A Warning seen
+// N times counts N occurrences spread over its first..last seen; each window says which
+// reasons, namespaces and objects, how much of the window each reason covers, and, when a
+// retry loop was running, the outage it measured.
+import type { ErrorWindow, MeasuredOutage, MergedEvent } from '../model/findings.js';
+import type { ProbeRecord } from '../model/probe-record.js';
+import type { Provenance } from '../model/provenance.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { joinByGap, startAndEnd } from './join-by-gap.js';
 
 export interface ErrorSignal {
-  event: MergedEvent;
   reason: string;
   /** From the first possible moment of the first occurrence to the last of the last. */
   span: TimeSpan;
   occurrences: number;
+  namespace: string;
+  object: string;
+  evidence: readonly Provenance[];
+  probe: ProbeRecord | null;
 }
 
 const shownTop = 5;
+/** Failed samples are about the API itself, not an object in the cluster. */
+const apiObject = 'the API (kubectl retry loop)';
 
-export function errorSignals(events: readonly MergedEvent[], ignoredReasons: ReadonlySet<string>): ErrorSignal[] {
-  return events.flatMap((event) => {
+export function errorSignals(events: readonly MergedEvent[], probes: readonly ProbeRecord[], ignoredReasons: ReadonlySet<string>): ErrorSignal[] {
+  const fromEvents = events.flatMap((event): ErrorSignal[] => {
     const reason = event.reason ?? '(no reason)';
     const last = event.lastSeen ?? event.firstSeen;
     if (event.type !== 'Warning' || ignoredReasons.has(reason) || !last) return [];
     const first = event.firstSeen ?? last;
-    return [{ event, reason, span: { earliest: Math.min(first.earliest, last.earliest), latest: last.latest }, occurrences: event.count ?? 1 }];
+    return [
+      {
+        reason,
+        span: { earliest: Math.min(first.earliest, last.earliest), latest: last.latest },
+        occurrences: event.count ?? 1,
+        namespace: event.namespace ?? '(none)',
+        object: objectName(event),
+        evidence: event.copies,
+        probe: null,
+      },
+    ];
   });
+  const fromProbes = probes
+    .filter((probe) => !probe.ok && !ignoredReasons.has(probe.errorClass ?? 'other'))
+    .map((probe): ErrorSignal => ({
+      reason: `kubectl ${probe.errorClass ?? 'other'}`,
+      span: probe.at,
+      occurrences: 1,
+      namespace: '(API)',
+      object: apiObject,
+      evidence: [probe.source],
+      probe,
+    }));
+  return [...fromEvents, ...fromProbes];
 }
 
-export function errorWindows(signals: readonly ErrorSignal[], gap: number): ErrorWindow[] {
+export function errorWindows(signals: readonly ErrorSignal[], probes: readonly ProbeRecord[], gap: number): ErrorWindow[] {
+  const samples = [...probes].sort((a, b) => a.at.earliest - b.at.earliest);
   return joinByGap(signals, (signal) => signal.span, gap).map((group, index) => {
     const { start, end } = startAndEnd(group.map((signal) => signal.span));
     const window = { earliest: start.earliest, latest: end.latest };
@@ -39,12 +70,37 @@ export function errorWindows(signals: readonly ErrorSignal[], gap: number): Erro
         count,
         share: coveredShare(group.filter((signal) => signal.reason === name).map((signal) => signal.span), window),
       })),
-      namespaces: countBy(group, (signal) => signal.event.namespace ?? '(none)').slice(0, shownTop),
-      objects: countBy(group, (signal) => objectName(signal.event)).slice(0, shownTop),
+      namespaces: countBy(group, (signal) => signal.namespace).slice(0, shownTop),
+      objects: countBy(group, (signal) => signal.object).slice(0, shownTop),
       occurrences: group.reduce((sum, signal) => sum + signal.occurrences, 0),
-      evidence: group.flatMap((signal) => signal.event.copies),
+      outage: measuredOutage(group.flatMap((signal) => (signal.probe ? [signal.probe] : [])), samples),
+      evidence: group.flatMap((signal) => signal.evidence),
     };
   });
+}
+
+/** Bounds of the outage from the samples around the failed ones, and the loop's resolution. */
+function measuredOutage(failed: readonly ProbeRecord[], samples: readonly ProbeRecord[]): MeasuredOutage | null {
+  if (failed.length === 0) return null;
+  const ordered = [...failed].sort((a, b) => a.at.earliest - b.at.earliest);
+  const first = ordered[0]!;
+  const last = ordered.at(-1)!;
+  const before = samples.filter((sample) => sample.ok && sample.at.latest <= first.at.earliest).at(-1) ?? null;
+  const after = samples.find((sample) => sample.ok && sample.at.earliest >= last.at.latest) ?? null;
+  return {
+    lastSuccessBefore: before?.at ?? null,
+    firstFailure: first.at,
+    lastFailure: last.at,
+    firstSuccessAfter: after?.at ?? null,
+    failedSamples: failed.length,
+    interval: typicalInterval(samples),
+  };
+}
+
+/** The median gap between consecutive samples: a loop's `sleep` plus the time kubectl took. */
+function typicalInterval(samples: readonly ProbeRecord[]): number | null {
+  const gaps = samples.slice(1).map((sample, index) => sample.at.earliest - samples[index]!.at.earliest).filter((gap) => gap > 0).sort((a, b) => a - b);
+  return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : null;
 }
 
 function objectName(event: MergedEvent): string {

@@ -45,20 +45,26 @@ function electionsText(clusters: readonly LeaderElectionCluster[]): string {
 }
 
 function warningsText(windows: readonly ErrorWindow[], clusters: readonly LeaderElectionCluster[]): string {
-  const occurrences = windows.reduce((sum, window) => sum + window.occurrences, 0);
+  const failedSamples = windows.reduce((sum, window) => sum + (window.outage?.failedSamples ?? 0), 0);
+  const warnings = windows.reduce((sum, window) => sum + window.occurrences, 0) - failedSamples;
   const { start, end } = startAndEnd(windows.flatMap((window) => [window.start, window.end]));
-  const reasons = topReasons(windows);
-  const count = `${occurrences} Warning ${plural(occurrences, 'event')}${reasons}`;
+  const parts = [
+    ...(warnings > 0 ? [`${warnings} Warning ${plural(warnings, 'event')}${topReasons(windows, (name) => !name.startsWith('kubectl '))}`] : []),
+    ...(failedSamples > 0 ? [`kubectl failed ${failedSamples} ${plural(failedSamples, 'time')}${topReasons(windows, (name) => name.startsWith('kubectl '))}`] : []),
+  ];
+  const count = parts.join(' and ');
   if (clusters.length === 0) return `${count} within ${withinText(end.latest - start.earliest)}`;
   const electionsEnd = Math.max(...clusters.map((cluster) => cluster.end.latest));
   if (start.earliest >= electionsEnd) return `${count} in the next ${withinText(end.latest - electionsEnd)}`;
   return `${count} within ${withinText(end.latest - start.earliest)} around it`;
 }
 
-function topReasons(windows: readonly ErrorWindow[]): string {
+function topReasons(windows: readonly ErrorWindow[], wanted: (reason: string) => boolean): string {
   const byReason = new Map<string, number>();
-  for (const reason of windows.flatMap((window) => window.reasons)) byReason.set(reason.name, (byReason.get(reason.name) ?? 0) + reason.count);
-  const top = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([name]) => name);
+  for (const reason of windows.flatMap((window) => window.reasons).filter((reason) => wanted(reason.name))) {
+    byReason.set(reason.name, (byReason.get(reason.name) ?? 0) + reason.count);
+  }
+  const top = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([name]) => name.replace(/^kubectl /u, ''));
   return top.length > 0 ? ` (${top.join(', ')})` : '';
 }
 

@@ -7,7 +7,7 @@ import { kubectlDescribeEvents, splitCollapsedEvents } from './tables/describe-e
 import { readHeader } from './tables/header.js';
 import { canContinueMessage, classifyLeftover } from './tables/leftovers.js';
 import { readRow } from './tables/read-row.js';
-import { emitRecord, noBlock, readOtherLine, readTableLine, type Scan } from './tables/table-scan.js';
+import { emitRecord, finishIteration, noBlock, readOtherLine, readTableLine, type Scan } from './tables/table-scan.js';
 import { ageStyleOfText } from './text/age-evidence.js';
 import { createLedger } from './text/line-ledger.js';
 import { lineKind, type LineKind } from './text/line-kinds.js';
@@ -40,6 +40,7 @@ function scanText(lines: readonly string[], context: ParseContext): ParseResult 
     described: null,
     open: null,
     watching: false,
+    iteration: null,
   };
   const kinds = lines.map((line) => lineKind(line, context.inputZone));
   const wrapWidth = wrapWidthOf(lines);
@@ -63,6 +64,7 @@ function scanText(lines: readonly string[], context: ParseContext): ParseResult 
     }
   }
 
+  finishIteration(scan);
   return {
     records: scan.records,
     lineClasses: scan.ledger.classes(),

@@ -58,6 +58,22 @@ export type LeaderElectionCluster = z.infer<typeof LeaderElectionClusterSchema>;
 
 export const CountedSchema = z.object({ name: z.string(), count: z.number().int().positive() });
 
+/**
+ * What a retry loop measured: the API answered at `lastSuccessBefore`, failed from
+ * `firstFailure` to `lastFailure`, and answered again at `firstSuccessAfter`; the outage lies
+ * between those bounds, known to within the loop's sampling `interval`.
+ */
+export const MeasuredOutageSchema = z.object({
+  lastSuccessBefore: TimeSpanSchema.nullable(),
+  firstFailure: TimeSpanSchema,
+  lastFailure: TimeSpanSchema,
+  firstSuccessAfter: TimeSpanSchema.nullable(),
+  failedSamples: z.number().int().positive(),
+  /** The typical time between samples, in ms; null with a single sample. */
+  interval: z.number().nonnegative().nullable(),
+});
+export type MeasuredOutage = z.infer<typeof MeasuredOutageSchema>;
+
 export const ErrorWindowSchema = z.object({
   kind: z.literal('error-window'),
   id: z.string(),
@@ -68,6 +84,8 @@ export const ErrorWindowSchema = z.object({
   namespaces: z.array(CountedSchema),
   objects: z.array(CountedSchema),
   occurrences: z.number().int().positive(),
+  /** When the window holds failed retry-loop samples. */
+  outage: MeasuredOutageSchema.nullable(),
   evidence: z.array(ProvenanceSchema),
 });
 export type ErrorWindow = z.infer<typeof ErrorWindowSchema>;

@@ -5,7 +5,7 @@ import { lockName } from '../analysis/election-clusters.js';
 import { regionOfHost } from '../analysis/holder-identity.js';
 import { captureOriginLabel } from '../model/capture-anchor.js';
 import { evidenceKey, type EvidenceIndex } from '../model/evidence.js';
-import type { ErrorWindow, Incident, LeaderElectionCluster } from '../model/findings.js';
+import type { ErrorWindow, Incident, LeaderElectionCluster, MeasuredOutage } from '../model/findings.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { Provenance } from '../model/provenance.js';
 import type { TimeSpan } from '../model/time-span.js';
@@ -98,11 +98,23 @@ function impactOf(windows: readonly ErrorWindow[]): string {
   if (windows.length === 0) return 'No Warning events were recorded in the inputs around this time; probe logs would show whether the API was reachable.';
   return windows
     .map((window) => {
+      if (window.outage) return outageSentence(window.outage);
       const reasons = window.reasons.map((reason) => `${reason.name} ×${reason.count}`).join(', ');
       const objects = window.objects.slice(0, 3).map((object) => object.name).join(', ');
       return `${window.occurrences} Warning events (${reasons}) on ${objects}${window.objects.length > 3 ? ' and more' : ''}.`;
     })
     .join(' ');
+}
+
+/** The outage a retry loop measured, in one sentence with its bounds. */
+export function outageSentence(outage: MeasuredOutage): string {
+  const at = (span: TimeSpan) => new Date(span.earliest).toISOString().replace('.000Z', 'Z');
+  const before = outage.lastSuccessBefore ? `it last answered at ${at(outage.lastSuccessBefore)}, ` : '';
+  const after = outage.firstSuccessAfter ? `, and answered again at ${at(outage.firstSuccessAfter)}` : ', and had not answered again when the log ends';
+  const resolution = outage.interval ? ` (one sample every ${durationText(outage.interval)})` : '';
+  const shortest = outage.lastFailure.earliest - outage.firstFailure.latest;
+  const longest = (outage.firstSuccessAfter?.latest ?? outage.lastFailure.latest) - (outage.lastSuccessBefore?.earliest ?? outage.firstFailure.earliest);
+  return `kubectl could not reach the API: ${before}failed ${outage.failedSamples} times from ${at(outage.firstFailure)} to ${at(outage.lastFailure)}${after}; the outage lasted ${durationText(Math.max(0, shortest))} to ${durationText(longest)}${resolution}.`;
 }
 
 function precisionOf(findings: readonly (LeaderElectionCluster | ErrorWindow)[], inputs: readonly InputSummary[]): string {
@@ -151,6 +163,15 @@ function windowEntry(window: ErrorWindow, evidence: EvidenceIndex): Report['erro
     reasons: window.reasons.map(({ name, count, share }) => ({ reason: name, count, share })),
     namespaces: window.namespaces,
     objects: window.objects,
+    outage: window.outage && {
+      lastSuccessBefore: window.outage.lastSuccessBefore && isoSpan(window.outage.lastSuccessBefore),
+      firstFailure: isoSpan(window.outage.firstFailure),
+      lastFailure: isoSpan(window.outage.lastFailure),
+      firstSuccessAfter: window.outage.firstSuccessAfter && isoSpan(window.outage.firstSuccessAfter),
+      failedSamples: window.outage.failedSamples,
+      intervalMs: window.outage.interval,
+      summary: outageSentence(window.outage),
+    },
     evidence: evidenceOf(window.evidence, evidence),
   };
 }
@@ -188,7 +209,9 @@ function caveats(context: ReportContext): string[] {
   const said = [
     `Signals within ${durationText(settings.gap)} of each other form one cluster or window (--gap); clusters and windows within ${durationText(settings.correlate)} form one incident (--correlate).`,
     'Tables give ages, not times: an age like "60m" means between 60 and 61 minutes before the capture, and every time here is such a span.',
-    'Events show what the cluster recorded, not when the API was unreachable: kubectl retry-loop logs and control-plane logs would show that, and none were read.',
+    analysis.probes.length > 0
+      ? `${analysis.probes.length} kubectl retry-loop samples were read; an outage measured by them is known to within one sampling interval.`
+      : 'Events show what the cluster recorded, not when the API was unreachable: kubectl retry-loop logs and control-plane logs would show that, and none were read.',
   ];
   if (settings.ignoredReasons.length > 0) said.push(`Warnings with reason ${settings.ignoredReasons.join(', ')} were left out (--ignore-reason).`);
   if (analysis.untimed > 0) said.push(`${analysis.untimed} events have no time (printed as <unknown>, or the row lost it) and are in no finding.`);

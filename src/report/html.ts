@@ -252,6 +252,7 @@ function windowsSection(report: Report): Section | null {
       '<dl class="facts">',
       whenFacts(whole(window.start, window.end), zone),
       namespaces ? `<dt>Namespaces</dt><dd>${namespaces}</dd>` : '',
+      window.outage ? `<dt>Measured outage</dt><dd>${text(window.outage.summary)}</dd>` : '',
       '</dl>',
       `<div class="pair">\n${reasons}\n${objects}\n</div>`,
       '</article>',

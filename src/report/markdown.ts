@@ -143,7 +143,8 @@ function windowsSection(report: Report): string {
       window.reasons.map((reason) => [md(reason.reason), String(reason.count), `${Math.round(reason.share * 100)}%`]),
     );
     const objects = markdownTable(['Object', 'Occurrences'], window.objects.map((object) => [md(object.name), String(object.count)]));
-    return [`### ${md(window.id)}: ${window.occurrences} Warning events`, '', when(whole(window.start, window.end), zone), '', reasons, '', objects].join('\n');
+    const outage = window.outage ? ['', `**Measured outage:** ${md(window.outage.summary)}`] : [];
+    return [`### ${md(window.id)}: ${window.occurrences} Warning events`, '', when(whole(window.start, window.end), zone), ...outage, '', reasons, '', objects].join('\n');
   });
   return ['## Error windows', ...windows].join('\n\n');
 }

@@ -95,6 +95,19 @@ export const ReportSchema = z.object({
       reasons: z.array(z.object({ reason: z.string(), count: z.number().int().positive(), share: z.number().min(0).max(1) })),
       namespaces: z.array(z.object({ name: z.string(), count: z.number().int().positive() })),
       objects: z.array(z.object({ name: z.string(), count: z.number().int().positive() })),
+      /** What a kubectl retry loop measured, when one ran. */
+      outage: z
+        .object({
+          lastSuccessBefore: IsoSpanSchema.nullable(),
+          firstFailure: IsoSpanSchema,
+          lastFailure: IsoSpanSchema,
+          firstSuccessAfter: IsoSpanSchema.nullable(),
+          failedSamples: z.number().int().positive(),
+          intervalMs: z.number().nonnegative().nullable(),
+          /** The same in one plain sentence. */
+          summary: z.string(),
+        })
+        .nullable(),
       evidence: EvidenceSchema,
     }),
   ),

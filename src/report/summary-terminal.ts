@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { Analysis } from '../analysis/analyze.js';
 import { lockName } from '../analysis/election-clusters.js';
+import { outageSentence } from './build-report.js';
 import type { ErrorWindow, LeaderElectionCluster } from '../model/findings.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { TimeSpan } from '../model/time-span.js';
@@ -109,8 +110,11 @@ function clusterHeading(cluster: LeaderElectionCluster, zone: string): string {
 }
 
 function windowTable({ analysis, zone }: SummaryView): string {
-  const rows = analysis.windows.map((window) => [`${window.id}\n${when({ earliest: window.start.earliest, latest: window.end.latest }, zone)}`, reasonsText(window), objectsText(window)]);
-  return table(['Window', 'Warnings by reason', 'Objects'], [25, 26, 25], rows);
+  const rows = analysis.windows.flatMap((window): Cell[][] => [
+    [`${window.id}\n${when({ earliest: window.start.earliest, latest: window.end.latest }, zone)}`, reasonsText(window), objectsText(window)],
+    ...(window.outage ? [[{ colSpan: 3, content: `Measured outage: ${outageSentence(window.outage)}` }]] : []),
+  ]);
+  return table(['Window', 'Signals by reason', 'Objects'], [25, 26, 25], rows);
 }
 
 function reasonsText(window: ErrorWindow): string {

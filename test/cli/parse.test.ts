@@ -91,15 +91,28 @@ test('stdin is read with `-`, and its capture time is the moment it was read', a
 test('a date line before a table is its capture time, read in --input-tz', async (t) => {
   const { code, stdout, stderr } = await run(['parse', 'fixtures/capture/retry-loop-with-tables.log', '--input-tz', 'Asia/Seoul']);
   t.is(code, 0);
-  const parsed = records(stdout);
-  t.is(parsed.length, 3);
+  const events = records(stdout).filter((record) => record.kind === 'event');
+  t.is(events.length, 3);
   // 14:59:58 KST is 05:59:58Z; "58m" before it.
-  t.deepEqual(parsed[0].capture, { at: { earliest: '2024-11-05T05:59:58.000Z', latest: '2024-11-05T05:59:58.999Z' }, origin: 'date-line', line: 2 });
-  t.deepEqual(parsed[0].lastSeen, { earliest: '2024-11-05T05:00:58.000Z', latest: '2024-11-05T05:01:58.999Z' });
-  t.is(parsed[1].capture.line, 13);
-  t.regex(stderr, /skipped\s+2 kubectl status or error message, not an event: lines 8, 11\n/u);
-  t.regex(stderr, /skipped\s+6 separator or marker line: lines 1, 5, 6, 9, 12, 17\n/u);
-  t.regex(stderr, /skipped\s+4 date line/u);
+  t.deepEqual(events[0].capture, { at: { earliest: '2024-11-05T05:59:58.000Z', latest: '2024-11-05T05:59:58.999Z' }, origin: 'date-line', line: 2 });
+  t.deepEqual(events[0].lastSeen, { earliest: '2024-11-05T05:00:58.000Z', latest: '2024-11-05T05:01:58.999Z' });
+  t.is(events[1].capture.line, 13);
+  t.regex(stderr, /skipped\s+4 separator or marker line: lines 1, 6, 9, 12\n/u);
+});
+
+test('each date line of a retry loop starts a sample: answered, or the error kubectl printed', async (t) => {
+  const { stdout } = await run(['parse', 'fixtures/capture/retry-loop-with-tables.log', '--input-tz', 'Asia/Seoul']);
+  const probes = records(stdout).filter((record) => record.kind === 'probe');
+  t.deepEqual(
+    probes.map((probe) => [probe.at.earliest, probe.ok, probe.errorClass, probe.source.line]),
+    [
+      ['2024-11-05T05:59:58.000Z', true, null, 2],
+      ['2024-11-05T06:00:01.000Z', false, 'unauthorized', 7],
+      ['2024-11-05T06:00:03.000Z', false, 'connection-refused', 10],
+      ['2024-11-05T06:00:35.000Z', true, null, 13],
+    ],
+  );
+  t.is(probes[1].error, 'error: You must be logged in to the server (Unauthorized)');
 });
 
 test('usage errors exit 2 with a plain message', async (t) => {

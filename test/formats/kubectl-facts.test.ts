@@ -171,13 +171,14 @@ test('text around tables is skipped with its reason, never turned into events', 
     4: 'other-table',
     5: 'other-table',
     6: 'shell-prompt',
-    7: 'date-line',
     8: 'shell-prompt',
     11: 'kubectl-message',
-    12: 'log-line',
     13: 'markdown',
     14: 'prose',
   });
+  // `date`, then a command that printed a table and an error: one retry-loop sample, failed.
+  t.deepEqual(classes[6], { kind: 'record' });
+  t.deepEqual(classes[11], { kind: 'record' });
 });
 
 test('describe output: the object named above the Events section is the events\' object', (t) => {

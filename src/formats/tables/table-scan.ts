@@ -3,10 +3,13 @@
 import type { CaptureAnchor } from '../../model/capture-anchor.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EventRecord } from '../../model/event-record.js';
+import type { ParsedRecord } from '../../model/record.js';
 import type { AgeStyle } from '../../time/index.js';
 import type { ParseContext } from '../define-format.js';
 import type { LineLedger } from '../text/line-ledger.js';
 import type { LineKind } from '../text/line-kinds.js';
+import { isKubectlError } from '../shared/kubectl-errors.js';
+import { loopMarker, probeOf, startIteration, type Iteration } from '../text/retry-loop.js';
 import { eventFromCells, type DescribedObject } from './cells-to-event.js';
 import type { ColumnId } from './columns.js';
 import { columnsOf, type TableShape } from './define-table-shape.js';
@@ -42,7 +45,7 @@ export interface Scan {
   readonly ledger: LineLedger;
   /** The age function the file's own ages reveal, for rows whose header does not date them. */
   readonly fileAgeStyle: AgeStyle | null;
-  readonly records: EventRecord[];
+  readonly records: ParsedRecord[];
   readonly shapes: Set<string>;
   readonly captures: Map<string, CaptureAnchor>;
   readonly diagnostics: Diagnostic[];
@@ -52,6 +55,8 @@ export interface Scan {
   open: OpenRecord | null;
   /** The command line above the table asked for a watch (`-w`, `--watch`). */
   watching: boolean;
+  /** The retry-loop sample the lines belong to, since the last `date` line. */
+  iteration: Iteration | null;
 }
 
 /**
@@ -67,6 +72,8 @@ export const watchNote = 'printed by a watch: a row added after the initial list
 export function readTableLine(scan: Scan, text: string, index: number, span = 1, rejoinNote?: string): boolean {
   const header = readHeader(text);
   const claimants = header.kind === 'event-table' ? tableShapes.filter((shape) => shape.claimsHeader(header.columns)) : [];
+  // In a retry loop, anything the command printed that is not an error shows it answered.
+  if (scan.iteration) scan.iteration.output = true;
   if (header.kind === 'event-table' && claimants.length > 0) {
     markAll(scan, index, span, 'header');
     scan.block = {
@@ -138,13 +145,15 @@ export function readOtherLine(scan: Scan, kind: Exclude<LineKind, { kind: 'text'
       scan.ledger.classify(index, { kind: 'blank' });
       return;
     case 'skipped':
+      if (readLoopLine(scan, line, index, kind.reason)) return;
       scan.ledger.skip(index, kind.reason);
       scan.block = noBlock;
       if (kind.reason === 'shell-prompt' || kind.reason === 'markdown') scan.described = null;
       if (kind.reason === 'shell-prompt') scan.watching = /\s(?:-w|--watch)(?:\s|=|$)/u.test(line);
       return;
     case 'date':
-      scan.ledger.skip(index, 'date-line');
+      finishIteration(scan);
+      scan.iteration = startIteration(index, kind.at);
       if (kind.zoneNote) {
         scan.diagnostics.push({ severity: 'warning', code: 'date-line-zone', message: kind.zoneNote, path: scan.context.path, line: index + 1 });
       }
@@ -181,4 +190,45 @@ function withField(described: DescribedObject | null, key: string, value: string
   if (key === 'Namespace') return { ...described, namespace: value || null };
   if (key === 'Kind') return { ...described, kind: value || null };
   return described;
+}
+
+/**
+ * Inside a retry loop, kubectl's errors and the loop's own markers belong to the sample; any
+ * other output shows the command answered. True when the line was taken by the sample.
+ */
+function readLoopLine(scan: Scan, line: string, index: number, reason: string): boolean {
+  const iteration = scan.iteration;
+  if (!iteration) return false;
+  const verdict = reason === 'separator' ? loopMarker(line) : null;
+  if (verdict) {
+    iteration.markerLines.push(index);
+    iteration[verdict] = true;
+    return true;
+  }
+  if ((reason === 'kubectl-message' || reason === 'log-line') && isKubectlError(line)) {
+    iteration.errorLines.push(index);
+    iteration.errors.push(line.trim());
+    return true;
+  }
+  if (reason === 'kubectl-message') iteration.output = true;
+  return false;
+}
+
+/** Ends the sample of the last `date` line: a probe record when it says something, else its lines are skipped. */
+export function finishIteration(scan: Scan): void {
+  const iteration = scan.iteration;
+  if (!iteration) return;
+  scan.iteration = null;
+  const probe = probeOf(iteration, scan.context.path);
+  if (probe) {
+    scan.records.push(probe);
+    scan.shapes.add(probe.source.format);
+  }
+  const lines = [iteration.dateLine, ...iteration.errorLines, ...iteration.markerLines];
+  for (const index of lines) {
+    if (probe) scan.ledger.classify(index, { kind: 'record' });
+    else if (index === iteration.dateLine) scan.ledger.skip(index, 'date-line');
+    else if (iteration.errorLines.includes(index)) scan.ledger.skip(index, 'kubectl-message');
+    else scan.ledger.skip(index, 'separator');
+  }
 }
