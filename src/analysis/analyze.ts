@@ -1,6 +1,7 @@
 // The analyses in order: merge the copies of each event, then find leader-election clusters
 // and error windows, then join them into incidents.
 import type { ErrorWindow, Incident, LeaderElectionCluster, MergedEvent } from '../model/findings.js';
+import type { LogRecord } from '../model/log-record.js';
 import type { ProbeRecord } from '../model/probe-record.js';
 import { isEventRecord, type ParsedRecord } from '../model/record.js';
 import { mergeDuplicates } from './dedupe.js';
@@ -33,8 +34,9 @@ export interface Analysis {
 export function analyze(records: readonly ParsedRecord[], options: AnalysisOptions = defaultAnalysisOptions): Analysis {
   const { events, merged } = mergeDuplicates(records.filter(isEventRecord));
   const probes = distinctProbes(records.filter((record): record is ProbeRecord => record.kind === 'probe'));
-  const clusters = electionClusters(electionSignals(events), options.gap);
-  const windows = errorWindows(errorSignals(events, probes, new Set(options.ignoreReasons)), probes, options.gap);
+  const logs = records.filter((record): record is LogRecord => record.kind === 'log');
+  const clusters = electionClusters(electionSignals(events, logs), options.gap);
+  const windows = errorWindows(errorSignals(events, probes, new Set(options.ignoreReasons), logs), probes, options.gap);
   return {
     events,
     probes,

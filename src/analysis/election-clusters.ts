@@ -2,16 +2,19 @@
 // and host, and a verdict. Several control-plane locks re-elected together, or a lock moving to
 // another host, is a control-plane fail-over (design.md, "Analyses").
 import type { Lock, LockChange, LeaderElectionCluster, MergedEvent } from '../model/findings.js';
+import type { LogRecord } from '../model/log-record.js';
+import type { Provenance } from '../model/provenance.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { readElectionMessage, regionOfHost, type HolderIdentity, type LeaderAction } from './holder-identity.js';
 import { joinByGap, startAndEnd } from './join-by-gap.js';
 
 export interface ElectionSignal {
-  event: MergedEvent;
   lock: Lock;
-  identity: HolderIdentity;
+  /** Null for a log line, which names the lock but not who took it. */
+  identity: HolderIdentity | null;
   action: LeaderAction;
   at: TimeSpan;
+  evidence: readonly Provenance[];
 }
 
 /** Locks of the components that run on the control plane (EKS adds its own, formats.md §5.2). */
@@ -25,22 +28,31 @@ const controlPlaneLocks: ReadonlySet<string> = new Set([
   'kube-apiserver',
 ]);
 
-export function electionSignals(events: readonly MergedEvent[]): ElectionSignal[] {
-  return events.flatMap((event) => {
+export function electionSignals(events: readonly MergedEvent[], logs: readonly LogRecord[] = []): ElectionSignal[] {
+  const fromEvents = events.flatMap((event): ElectionSignal[] => {
     const election = event.reason === 'LeaderElection' ? readElectionMessage(event.message) : null;
     if (!election || !event.lastSeen) return [];
     const lock = { kind: event.object.kind, namespace: event.object.namespace ?? event.namespace, name: event.object.name };
-    return [{ event, lock, identity: election.identity, action: election.action, at: event.lastSeen }];
+    return [{ lock, identity: election.identity, action: election.action, at: event.lastSeen, evidence: event.copies }];
   });
+  // `successfully acquired lease ns/name` is an election; `failed to renew`, `lost` end one.
+  const fromLogs = logs.flatMap((log): ElectionSignal[] => {
+    const election = log.leaderElection;
+    if (!election?.lock || election.action === 'attempting') return [];
+    const action = election.action === 'acquired' ? 'became-leader' : 'stopped-leading';
+    return [{ lock: { kind: null, ...election.lock }, identity: null, action, at: log.at, evidence: [log.source] }];
+  });
+  return [...fromEvents, ...fromLogs];
 }
 
 export function electionClusters(signals: readonly ElectionSignal[], gap: number): LeaderElectionCluster[] {
   const hostBefore = new Map<string, string>();
   return joinByGap(signals, (signal) => signal.at, gap).map((group, index) => {
-    const locks = [...groupBy(group, (signal) => lockKey(signal.lock)).values()].map((lockSignals) =>
-      lockChange(lockSignals, hostBefore),
+    const kinds = kindsByName(group);
+    const locks = [...groupBy(group, (signal) => lockKey(signal.lock, kinds)).values()].map((lockSignals) =>
+      lockChange(lockSignals, hostBefore, kinds),
     );
-    const hosts = [...new Set(group.map((signal) => signal.identity.host))].sort();
+    const hosts = [...new Set(group.flatMap((signal) => (signal.identity ? [signal.identity.host] : [])))].sort();
     const { verdict, because } = verdictOf(locks);
     return {
       kind: 'leader-election-cluster' as const,
@@ -52,30 +64,36 @@ export function electionClusters(signals: readonly ElectionSignal[], gap: number
       verdict,
       because,
       signals: group.length,
-      evidence: group.flatMap((signal) => signal.event.copies),
+      evidence: group.flatMap((signal) => signal.evidence),
     };
   });
 }
 
-function lockChange(signals: readonly ElectionSignal[], hostBefore: Map<string, string>): LockChange {
+function lockChange(signals: readonly ElectionSignal[], hostBefore: Map<string, string>, kinds: ReadonlyMap<string, string>): LockChange {
   const ordered = [...signals].sort((a, b) => a.at.earliest - b.at.earliest);
-  const key = lockKey(ordered[0]!.lock);
+  const key = lockKey(ordered[0]!.lock, kinds);
   const became = ordered.filter((signal) => signal.action === 'became-leader');
   const stopped = ordered.filter((signal) => signal.action === 'stopped-leading');
-  const holder = became.at(-1)?.identity ?? null;
+  const holder = became.findLast((signal) => signal.identity !== null)?.identity ?? null;
+  const hostsElected = became.flatMap((signal) => (signal.identity ? [signal.identity.host] : []));
   // Who held it before: one that stopped leading, an earlier election here, or the last cluster.
-  const previous = stopped[0]?.identity.host ?? (became.length > 1 ? became.at(-2)!.identity.host : hostBefore.get(key)) ?? null;
+  const previous =
+    stopped.find((signal) => signal.identity)?.identity?.host ??
+    (hostsElected.length > 1 ? hostsElected.at(-2) : hostBefore.get(key)) ??
+    null;
   if (holder) hostBefore.set(key, holder.host);
   const { start, end } = startAndEnd(ordered.map((signal) => signal.at));
+  const lock = ordered.find((signal) => signal.lock.kind !== null)?.lock ?? { ...ordered[0]!.lock, kind: kinds.get(nameKey(ordered[0]!.lock)) ?? null };
   return {
-    lock: ordered[0]!.lock,
+    lock,
     holder: holder?.identity ?? null,
     host: holder?.host ?? null,
     previousHost: previous,
-    elections: became.length,
-    stoppedLeading: stopped.map((signal) => signal.identity.identity),
+    // An election seen both as an event and in a log is one election.
+    elections: hostsElected.length > 0 ? hostsElected.length : became.length,
+    stoppedLeading: stopped.map((signal) => signal.identity?.identity ?? 'the holder, per its log'),
     span: { earliest: start.earliest, latest: end.latest },
-    controlPlane: ordered[0]!.lock.name !== null && controlPlaneLocks.has(ordered[0]!.lock.name),
+    controlPlane: lock.name !== null && controlPlaneLocks.has(lock.name),
   };
 }
 
@@ -104,8 +122,22 @@ export function lockName(lock: Lock): string {
   return lock.name ? `${kind}/${lock.name}` : `${kind} (name not printed)`;
 }
 
-function lockKey(lock: Lock): string {
-  return [lock.kind, lock.namespace, lock.name].join('\u0000');
+/** A log line names a lock without its kind; it is the lock of that name the events name. */
+function lockKey(lock: Lock, kinds: ReadonlyMap<string, string>): string {
+  return [lock.kind ?? kinds.get(nameKey(lock)) ?? null, lock.namespace, lock.name].join('\u0000');
+}
+
+function nameKey(lock: Lock): string {
+  return `${lock.namespace ?? ''}/${lock.name ?? ''}`;
+}
+
+/** The kind of each named lock among the event signals, preferring a Lease (the lock since 1.20). */
+function kindsByName(signals: readonly ElectionSignal[]): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const { lock } of signals) {
+    if (lock.kind && lock.name && (!kinds.has(nameKey(lock)) || lock.kind === 'Lease')) kinds.set(nameKey(lock), lock.kind);
+  }
+  return kinds;
 }
 
 function distinctRegions(hosts: readonly string[]): LeaderElectionCluster['regions'] {

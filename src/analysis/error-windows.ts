@@ -3,6 +3,7 @@
 // reasons, namespaces and objects, how much of the window each reason covers, and, when a
 // retry loop was running, the outage it measured.
 import type { ErrorWindow, MeasuredOutage, MergedEvent } from '../model/findings.js';
+import type { LogRecord } from '../model/log-record.js';
 import type { ProbeRecord } from '../model/probe-record.js';
 import type { Provenance } from '../model/provenance.js';
 import type { TimeSpan } from '../model/time-span.js';
@@ -23,7 +24,12 @@ const shownTop = 5;
 /** Failed samples are about the API itself, not an object in the cluster. */
 const apiObject = 'the API (kubectl retry loop)';
 
-export function errorSignals(events: readonly MergedEvent[], probes: readonly ProbeRecord[], ignoredReasons: ReadonlySet<string>): ErrorSignal[] {
+export function errorSignals(
+  events: readonly MergedEvent[],
+  probes: readonly ProbeRecord[],
+  ignoredReasons: ReadonlySet<string>,
+  logs: readonly LogRecord[] = [],
+): ErrorSignal[] {
   const fromEvents = events.flatMap((event): ErrorSignal[] => {
     const reason = event.reason ?? '(no reason)';
     const last = event.lastSeen ?? event.firstSeen;
@@ -52,7 +58,19 @@ export function errorSignals(events: readonly MergedEvent[], probes: readonly Pr
       evidence: [probe.source],
       probe,
     }));
-  return [...fromEvents, ...fromProbes];
+  const fromLogs = logs
+    .filter((log) => log.severity === 'error' || log.severity === 'fatal')
+    .map((log): ErrorSignal => ({
+      reason: `${log.component ?? 'control-plane'} ${log.severity} log`,
+      span: log.at,
+      occurrences: 1,
+      namespace: '(control plane)',
+      object: log.component ?? 'a control-plane component',
+      evidence: [log.source],
+      probe: null,
+    }))
+    .filter((signal) => !ignoredReasons.has(signal.reason));
+  return [...fromEvents, ...fromProbes, ...fromLogs];
 }
 
 export function errorWindows(signals: readonly ErrorSignal[], probes: readonly ProbeRecord[], gap: number): ErrorWindow[] {

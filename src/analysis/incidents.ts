@@ -45,18 +45,24 @@ function electionsText(clusters: readonly LeaderElectionCluster[]): string {
 }
 
 function warningsText(windows: readonly ErrorWindow[], clusters: readonly LeaderElectionCluster[]): string {
-  const failedSamples = windows.reduce((sum, window) => sum + (window.outage?.failedSamples ?? 0), 0);
-  const warnings = windows.reduce((sum, window) => sum + window.occurrences, 0) - failedSamples;
+  const isProbe = (reason: string) => reason.startsWith('kubectl ');
+  const isLog = (reason: string) => reason.endsWith(' log');
+  const count = (wanted: (reason: string) => boolean) =>
+    windows.flatMap((window) => window.reasons).filter((reason) => wanted(reason.name)).reduce((sum, reason) => sum + reason.count, 0);
+  const warnings = count((reason) => !isProbe(reason) && !isLog(reason));
+  const failedSamples = count(isProbe);
+  const errorLogs = count(isLog);
   const { start, end } = startAndEnd(windows.flatMap((window) => [window.start, window.end]));
   const parts = [
-    ...(warnings > 0 ? [`${warnings} Warning ${plural(warnings, 'event')}${topReasons(windows, (name) => !name.startsWith('kubectl '))}`] : []),
-    ...(failedSamples > 0 ? [`kubectl failed ${failedSamples} ${plural(failedSamples, 'time')}${topReasons(windows, (name) => name.startsWith('kubectl '))}`] : []),
+    ...(warnings > 0 ? [`${warnings} Warning ${plural(warnings, 'event')}${topReasons(windows, (name) => !isProbe(name) && !isLog(name))}`] : []),
+    ...(failedSamples > 0 ? [`kubectl failed ${failedSamples} ${plural(failedSamples, 'time')}${topReasons(windows, isProbe)}`] : []),
+    ...(errorLogs > 0 ? [`${errorLogs} control-plane error log ${plural(errorLogs, 'line')}`] : []),
   ];
-  const count = parts.join(' and ');
-  if (clusters.length === 0) return `${count} within ${withinText(end.latest - start.earliest)}`;
+  const what = parts.join(' and ');
+  if (clusters.length === 0) return `${what} within ${withinText(end.latest - start.earliest)}`;
   const electionsEnd = Math.max(...clusters.map((cluster) => cluster.end.latest));
-  if (start.earliest >= electionsEnd) return `${count} in the next ${withinText(end.latest - electionsEnd)}`;
-  return `${count} within ${withinText(end.latest - start.earliest)} around it`;
+  if (start.earliest >= electionsEnd) return `${what} in the next ${withinText(end.latest - electionsEnd)}`;
+  return `${what} within ${withinText(end.latest - start.earliest)} around it`;
 }
 
 function topReasons(windows: readonly ErrorWindow[], wanted: (reason: string) => boolean): string {
