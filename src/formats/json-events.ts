@@ -13,7 +13,10 @@ export const jsonEvents = defineFormat({
   id: 'json-events',
   title: 'Kubernetes events as JSON (-o json, -w -o json, NDJSON, exporters)',
   detect(lines) {
-    const first = lines.slice(0, 200).find((line) => line.trim() !== '' && !isAroundJson(line));
+    const sample = lines.slice(0, 200);
+    // Docker's json-file logs (`{"log":"I0901 …"}`) are JSON lines, but of a log: klog's.
+    if (sample.some((line) => /^\s*\{"log":/u.test(line))) return 0;
+    const first = sample.find((line) => line.trim() !== '' && !isAroundJson(line));
     return first !== undefined && /^\s*[{[]/u.test(first) ? 0.9 : 0;
   },
   parse: parseJson,
