@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { OutputError, UsageError } from '../errors.js';
 import { parseCommand, runParse } from './commands/parse.js';
+import { recordCommand, runRecord } from './commands/record.js';
 import { reportCommand, runReport } from './commands/report.js';
 import { runSummary, summaryCommand } from './commands/summary.js';
 import { stdinArgument } from './options.js';
@@ -33,8 +34,14 @@ export async function main(args: readonly string[], terminal: Terminal = process
           exitCode = await runSummary(argv, terminal);
         },
       })
+      .command({
+        ...recordCommand,
+        handler: async (argv) => {
+          exitCode = await runRecord(argv, terminal);
+        },
+      })
       .option('debug', { type: 'boolean', describe: 'print stack traces of unexpected errors' })
-      .demandCommand(1, 'name a command: parse, summary or report')
+      .demandCommand(1, 'name a command: parse, summary, report or record')
       .strict()
       .help()
       .version()
