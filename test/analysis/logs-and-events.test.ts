@@ -36,3 +36,18 @@ test('klog lines alone (sample 017) make a cluster of their own lock', async (t)
   t.is(clusters.length, 1);
   t.deepEqual(clusters[0]!.locks.map((lock) => [lock.lock.namespace, lock.lock.name, lock.elections]), [['kube-system', 'kube-controller-manager', 1]]);
 });
+
+test('a klog file of the standby that took the lease joins the events of the same fail-over', async (t) => {
+  const { readInputs: read } = await import('../../src/inputs/index.js');
+  const capturedAt = { earliest: Date.parse('2024-06-12T10:48:30Z'), latest: Date.parse('2024-06-12T10:48:30Z') };
+  const outcomes = await read(['fixtures/reference/kubectl-get-events-A-o-json.json', 'fixtures/klog/kube-controller-manager-ip-10-0-142-31.log'].map((path) => new URL(`../../${path}`, import.meta.url).pathname));
+  const records = outcomes.flatMap((outcome) => (outcome.ok ? parseSource(outcome.source, { capturedAt, inputZone: 'UTC' }).records : []));
+  const acquired = records.find((record) => record.kind === 'log' && record.leaderElection?.action === 'acquired');
+  t.truthy(acquired);
+  const { clusters, windows } = analyze(records);
+  const failover = clusters.find((cluster) => cluster.locks.some((lock) => lock.host?.startsWith('ip-10-0-142-31')))!;
+  const kcm = failover.locks.find((lock) => lock.lock.name === 'kube-controller-manager')!;
+  t.deepEqual([kcm.lock.kind, kcm.elections, kcm.host], ['Lease', 1, 'ip-10-0-142-31.us-west-2.compute.internal']);
+  t.true(failover.evidence.some((at) => at.path.endsWith('.log')));
+  t.true(windows.some((window) => window.reasons.some((reason) => reason.name.endsWith('error log'))), 'the E line joins an error window');
+});
