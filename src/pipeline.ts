@@ -15,6 +15,8 @@ import type { TimeSpan } from './model/time-span.js';
 export interface ParseOptions extends ReadOptions {
   capturedAt: TimeSpan | null;
   inputZone: string;
+  /** A capture time stated by an input's path (`batch`), ranked after capturedAt and before a `date` line. */
+  captureFromPath?: (path: string) => TimeSpan | null;
 }
 
 export interface ParsedInput {
@@ -39,10 +41,12 @@ export async function* parseInputs(paths: readonly string[], options: ParseOptio
 
 export function parseSource(source: SourceText, options: ParseOptions): ParsedInput {
   const format = detectFormat(source.lines);
+  const named = options.captureFromPath?.(source.path) ?? null;
   const result = (format ?? fallbackFormat).parse(source.lines, {
     path: source.path,
     inputZone: options.inputZone,
     capturedAt: options.capturedAt,
+    fileNameCapture: named && { at: named, origin: 'file-name' },
     fallbackAnchor: fallbackAnchor(source),
   });
   const diagnostics = [...result.diagnostics, ...weakCaptureWarnings(result.captures, source.path)];

@@ -2,6 +2,7 @@
 // (0 done, 1 an input or output could not be used, 2 usage error) and prints them.
 import yargs from 'yargs';
 import { OutputError, UsageError } from '../errors.js';
+import { batchCommand, runBatchCommand } from './commands/batch.js';
 import { parseCommand, runParse } from './commands/parse.js';
 import { recordCommand, runRecord } from './commands/record.js';
 import { reportCommand, runReport } from './commands/report.js';
@@ -35,13 +36,19 @@ export async function main(args: readonly string[], terminal: Terminal = process
         },
       })
       .command({
+        ...batchCommand,
+        handler: async (argv) => {
+          exitCode = await runBatchCommand(argv, terminal);
+        },
+      })
+      .command({
         ...recordCommand,
         handler: async (argv) => {
           exitCode = await runRecord(argv, terminal);
         },
       })
       .option('debug', { type: 'boolean', describe: 'print stack traces of unexpected errors' })
-      .demandCommand(1, 'name a command: parse, summary, report or record')
+      .demandCommand(1, 'name a command: parse, summary, report, batch or record')
       .strict()
       .help()
       .version()

@@ -7,6 +7,8 @@ export interface Terminal {
   err(text: string): void;
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
   isColourTerminal(): boolean;
+  /** stderr is a terminal: progress may rewrite its line in place. */
+  isErrorTerminal?(): boolean;
 }
 
 export const processTerminal: Terminal = {
@@ -18,6 +20,7 @@ export const processTerminal: Terminal = {
     process.stderr.write(text);
   },
   isColourTerminal: () => process.stdout.isTTY === true && !process.env.NO_COLOR,
+  isErrorTerminal: () => process.stderr.isTTY === true,
 };
 
 export async function writeTextFile(path: string, text: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface ParseContext {
   inputZone: string;
   /** --captured-at: when given, every relative age is measured from it. */
   capturedAt: TimeSpan | null;
+  /** A date in the file's name (`batch`): after --captured-at, before a `date` line in the text. */
+  fileNameCapture?: CaptureAnchor | null;
   /** The capture time when the input names none: the file's mtime, or when stdin was read. */
   fallbackAnchor: CaptureAnchor;
 }

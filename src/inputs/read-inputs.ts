@@ -1,23 +1,31 @@
 // Reads the paths named on the command line (files, directories, or "-" for stdin) into decoded lines,
-// turning every problem into an outcome so one bad input never stops the others.
+// turning every problem into an outcome so one bad input never stops the others. A tar archive
+// (a support bundle, gzipped or not, found by content) is read in place, one input per member.
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { extract as tarExtract, type Extract as TarExtract, type Header as TarHeader } from 'tar-stream';
 import type { TextEncoding } from '../model/input-summary.js';
 import { LineDecoder } from './line-decoder.js';
 
+/** A member as tar-stream hands it over: its header, and a stream of its stored bytes. */
+type TarEntry = { header: TarHeader };
+
 export interface SourceText {
   path: string;
-  /** Bytes as stored on disk (before gunzip), so the report identifies the exact file the user has. */
+  /**
+   * Bytes as stored on disk (before gunzip), so the report identifies the exact file the user has;
+   * for an archive member (`bundle.tar.gz!path/inside`), the member's bytes as stored inside the archive.
+   */
   size: number;
   sha256: string;
   gzip: boolean;
   encoding: TextEncoding;
   crlf: boolean;
   ansi: boolean;
-  /** Null when there is no file to ask, as for stdin or a pipe. */
+  /** Null when there is no file to ask, as for stdin or a pipe; for an archive member, its header's mtime. */
   mtimeMs: number | null;
   readAtMs: number;
   /** Decoded lines with ANSI escape sequences removed. */
@@ -50,11 +58,12 @@ export async function* eachInput(paths: readonly string[], options: ReadOptions 
   const now = options.now ?? Date.now;
   for (const path of paths) {
     if (path === '-') {
-      yield await readStdin(options.stdin ?? process.stdin, now);
+      yield* readStdin(options.stdin ?? process.stdin, now);
       continue;
     }
     for (const entry of await expandPath(path)) {
-      yield entry.kind === 'file' ? await readFile(entry.path, now) : { ok: false, path: entry.path, reason: entry.reason };
+      if (entry.kind === 'file') yield* readFile(entry.path, now);
+      else yield { ok: false, path: entry.path, reason: entry.reason };
     }
   }
 }
@@ -108,92 +117,326 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function readFile(path: string, now: () => number): Promise<InputOutcome> {
+async function* readFile(path: string, now: () => number): AsyncGenerator<InputOutcome> {
+  let stored: ReturnType<typeof createReadStream> | undefined;
   try {
     const stat = await fs.stat(path);
-    const stored = createReadStream(path, { highWaterMark: CHUNK_SIZE });
-    return await readStored(stored, path, stat.isFile() ? stat.mtimeMs : null, now);
+    stored = createReadStream(path, { highWaterMark: CHUNK_SIZE });
+    yield* readStored(stored, path, stat.isFile() ? stat.mtimeMs : null, now);
   } catch (error) {
-    return { ok: false, path, reason: describeFsError(error) };
+    yield { ok: false, path, reason: describeFsError(error) };
+  } finally {
+    // A gzip or archive problem can stop the read early; the descriptor should not wait for the GC.
+    stored?.destroy();
   }
 }
 
-async function readStdin(stream: NodeJS.ReadableStream, now: () => number): Promise<InputOutcome> {
+async function* readStdin(stream: NodeJS.ReadableStream, now: () => number): AsyncGenerator<InputOutcome> {
   try {
-    return await readStored(stream, STDIN_PATH, null, now);
+    yield* readStored(stream, STDIN_PATH, null, now);
   } catch (error) {
-    return { ok: false, path: STDIN_PATH, reason: describeFsError(error) };
+    yield { ok: false, path: STDIN_PATH, reason: describeFsError(error) };
   }
 }
 
-/** Bytes a caller already holds → SourceText, through the same streaming path as files and stdin. */
+/**
+ * Bytes a caller already holds → SourceText, through the same streaming path as files and stdin.
+ * One input only: a tar archive held this way is refused, not opened (name the file to read its members).
+ */
 export async function readSource(
   stored: Uint8Array,
   path: string,
   times: { mtimeMs: number | null; readAtMs: number },
 ): Promise<InputOutcome> {
-  return readStored([stored], path, times.mtimeMs, () => times.readAtMs);
+  const read = await readOne(new StoredBytes([stored]), path, times.mtimeMs, () => times.readAtMs);
+  if (!('archive' in read)) return read;
+  read.archive.close();
+  return { ok: false, path, reason: 'a tar archive, not opened when passed as bytes' };
 }
 
+/** What an input that turned out to be a tar archive is named by, before the member path. */
+export const MEMBER_SEPARATOR = '!';
+
+const NESTED_TAR_REASON = 'a tar inside a tar is not opened';
+
 /**
- * Stored chunks → SourceText: gunzip when the magic says so, decode, split, strip colour codes, all
- * chunk by chunk, so memory holds the lines and never the whole file or its whole text.
- * Throws what the stored stream throws; gzip and decoding problems are outcomes.
+ * Stored chunks → outcomes: one for a text input, or one per member, in archive order, when the
+ * (gunzipped) bytes are a tar archive. Throws what the stored stream throws, before or after some
+ * members have been yielded; gzip, tar and decoding problems are outcomes.
  */
-async function readStored(
+async function* readStored(
   stored: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
   path: string,
   mtimeMs: number | null,
   now: () => number,
-): Promise<InputOutcome> {
-  const hash = createHash('sha256');
-  let size = 0;
-  const counted = (async function* (): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<InputOutcome> {
+  const read = await readOne(new StoredBytes(stored), path, mtimeMs, now);
+  if ('archive' in read) yield* readArchive(read.archive, path, now);
+  else yield read;
+}
+
+/** The stored bytes as they pass by, counted and hashed, so SourceText describes what is on disk. */
+class StoredBytes {
+  size = 0;
+  private readonly hash = createHash('sha256');
+  /** Only ever advanced with next(), never returned: returning would destroy a tar member's stream, and the archive with it. */
+  readonly chunks: AsyncGenerator<Uint8Array>;
+
+  constructor(stored: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>) {
+    this.chunks = this.count(stored);
+  }
+
+  sha256(): string {
+    return this.hash.digest('hex');
+  }
+
+  /** Reads what is left, so a tar member ends and the archive moves on to the next. */
+  async drain(): Promise<void> {
+    for (let next = await this.chunks.next(); next.done !== true; next = await this.chunks.next());
+  }
+
+  private async *count(stored: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of stored) {
       // A stream with an encoding set hands over strings; the bytes stored were UTF-8.
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      hash.update(bytes);
-      size += bytes.length;
+      this.hash.update(bytes);
+      this.size += bytes.length;
       yield bytes;
     }
-  })();
-  const { head, all } = await peek(counted, 2);
-  const gzip = isGzip(head);
-  const decoder = new LineDecoder();
-  const decodeAll = async (body: AsyncIterable<Uint8Array>): Promise<void> => {
-    for await (const chunk of body) decoder.push(chunk);
-  };
+  }
+}
+
+/** The bytes after an optional gunzip; `close` stops a gunzip that nobody will read to its end. */
+interface Body {
+  gzip: boolean;
+  chunks: AsyncIterable<Uint8Array>;
+  close: () => void;
+}
+
+/**
+ * One input's bytes → its outcome, or the archive body when a tar header starts the (gunzipped) bytes.
+ * Gunzips when the magic says so, then decodes, splits and strips colour codes chunk by chunk, so memory
+ * holds the lines and never the whole file or its whole text. Throws what the stored stream throws.
+ */
+async function readOne(
+  bytes: StoredBytes,
+  path: string,
+  mtimeMs: number | null,
+  now: () => number,
+): Promise<InputOutcome | { archive: Body }> {
+  let body: Body | undefined;
   try {
-    await (gzip ? pipeline(all, createGunzip(), decodeAll) : decodeAll(all));
+    const { head, all } = await peek(bytes.chunks, 2);
+    const gzip = isGzip(head);
+    const inflated = gzip ? gunzip(all) : null;
+    const plain = await peek(inflated ?? all, TAR_HEADER_LENGTH);
+    body = { gzip, chunks: plain.all, close: () => inflated?.destroy() };
+    if (isTarHeader(plain.head)) return { archive: body };
+    const decoder = new LineDecoder();
+    for await (const chunk of body.chunks) decoder.push(chunk);
+    const decoded = decoder.end();
+    if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
+    const { lines, encoding, crlf, ansi } = decoded;
+    return {
+      ok: true,
+      source: { path, size: bytes.size, sha256: bytes.sha256(), gzip, encoding, crlf, ansi, mtimeMs, readAtMs: now(), lines },
+    };
   } catch (error) {
+    body?.close();
     if (!isZlibError(error)) throw error;
     return { ok: false, path, reason: `gzip data is corrupt or truncated (${errorMessage(error)})` };
   }
-  const decoded = decoder.end();
-  if (!decoded.ok) return { ok: false, path, reason: decoded.reason };
-  const { lines, encoding, crlf, ansi } = decoded;
-  return {
-    ok: true,
-    source: { path, size, sha256: hash.digest('hex'), gzip, encoding, crlf, ansi, mtimeMs, readAtMs: now(), lines },
-  };
+}
+
+/**
+ * Gunzipped chunks as they are read. A failing source or corrupt gzip data destroys the gunzip with
+ * that error, so the reader sees it; the pipeline's own promise carries nothing more.
+ */
+function gunzip(chunks: AsyncIterable<Uint8Array>): ReturnType<typeof createGunzip> {
+  const inflate = createGunzip({ chunkSize: 64 * 1024 });
+  pipeline(chunks, inflate).catch(() => undefined);
+  return inflate;
+}
+
+/**
+ * A tar archive's members → one outcome each, in archive order, streamed: a member's bytes go through
+ * the same gunzip-by-magic and LineDecoder as a file's, and the archive is never held whole.
+ * Regular files are read; directories are skipped silently (they are only structure); links, devices
+ * and FIFOs get an outcome saying they were skipped, as a directory walk does. A corrupt or truncated
+ * archive keeps the members read so far and ends with one outcome for the archive.
+ */
+async function* readArchive(body: Body, archivePath: string, now: () => number): AsyncGenerator<InputOutcome> {
+  const extract = tarExtract();
+  const feed: { error?: unknown; failed: boolean } = { failed: false };
+  const feeding = feedArchive(body.chunks, extract, feed);
+  // Set as soon as the archive is destroyed, before any error reaches a member's reader.
+  const broken = (): boolean => feed.failed || extract.destroying;
+  /** Members read to their end (directories and links too, as `tar -tv` counts them), and the last one's name. */
+  let complete = 0;
+  let last: string | null = null;
+  let yielded = 0;
+  try {
+    for await (const entry of extract) {
+      const outcome = await readEntry(entry, archivePath, now, broken);
+      complete++;
+      last = entry.header.name;
+      if (outcome === null) continue;
+      yielded++;
+      yield outcome;
+    }
+  } catch (error) {
+    // A failing disk or stdin is the input's problem, said as for any file; anything else is the archive's.
+    if (feed.failed && feed.error === error && !isZlibError(error)) throw error;
+    const cause = feed.failed && feed.error !== undefined ? feed.error : error;
+    const where = last === null ? 'at its first member' : `after member ${complete}, ${memberName(last)}`;
+    yield { ok: false, path: archivePath, reason: `tar archive is corrupt or truncated ${where} (${describeTarError(cause)})` };
+    return;
+  } finally {
+    extract.destroy(null);
+    body.close();
+    await feeding;
+  }
+  if (yielded === 0) yield { ok: false, path: archivePath, reason: 'tar archive holds no files' };
+}
+
+/** Writes the archive body into the extractor with backpressure; a failing body destroys the extractor. */
+async function feedArchive(
+  chunks: AsyncIterable<Uint8Array>,
+  extract: TarExtract,
+  feed: { error?: unknown; failed: boolean },
+): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      if (extract.destroying) return;
+      if (!extract.write(chunk)) await drainedOrClosed(extract);
+    }
+    if (!extract.destroying) extract.end(null);
+  } catch (error) {
+    feed.failed = true;
+    feed.error = error;
+    extract.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function drainedOrClosed(extract: TarExtract): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      extract.off('drain', done);
+      extract.off('close', done);
+      resolve();
+    };
+    extract.on('drain', done);
+    extract.on('close', done);
+  });
+}
+
+/** One member → its outcome, or null for a directory; its bytes are always read to the end so the archive goes on. */
+async function readEntry(
+  entry: TarEntry,
+  archivePath: string,
+  now: () => number,
+  broken: () => boolean,
+): Promise<InputOutcome | null> {
+  const { header } = entry;
+  const path = `${archivePath}${MEMBER_SEPARATOR}${memberName(header.name)}`;
+  const bytes = new StoredBytes(entry as unknown as AsyncIterable<Uint8Array>);
+  if (header.type !== 'file' && header.type !== 'contiguous-file') {
+    await bytes.drain();
+    return header.type === 'directory' ? null : { ok: false, path, reason: describeSkippedMember(header) };
+  }
+  let outcome: InputOutcome;
+  try {
+    const read = await readOne(bytes, path, header.mtime.getTime(), now);
+    if ('archive' in read) read.archive.close();
+    outcome = 'archive' in read ? { ok: false, path, reason: NESTED_TAR_REASON } : read;
+  } catch (error) {
+    if (broken()) throw error;
+    outcome = { ok: false, path, reason: describeFsError(error) };
+  }
+  await bytes.drain();
+  // The archive broke while this member was read: what was read of it is not the member.
+  if (broken()) throw new Error('archive broken while a member was read');
+  return outcome;
+}
+
+/** "./eks-logs/x.txt" (what `tar -C dir .` stores) reads as "eks-logs/x.txt". */
+function memberName(name: string): string {
+  let trimmed = name;
+  while (trimmed.startsWith('./')) trimmed = trimmed.slice(2);
+  return trimmed === '' ? name : trimmed;
+}
+
+function describeSkippedMember(header: TarHeader): string {
+  switch (header.type) {
+    case 'symlink':
+      return `symbolic link to ${header.linkname} inside the archive, not followed`;
+    case 'link':
+      return `hard link to ${header.linkname} inside the archive, read under that name`;
+    case 'character-device':
+      return 'not a regular file (character device), skipped';
+    case 'block-device':
+      return 'not a regular file (block device), skipped';
+    case 'fifo':
+      return 'not a regular file (named pipe), skipped';
+    default:
+      return 'not a regular file, skipped';
+  }
+}
+
+/** tar-stream's and zlib's messages, in the words of the other reasons. */
+function describeTarError(error: unknown): string {
+  if (isZlibError(error)) return `gzip data is corrupt or truncated: ${errorMessage(error)}`;
+  const message = errorMessage(error);
+  if (message === 'Unexpected end of data') return 'unexpected end of data';
+  if (message.startsWith('Invalid tar header')) return 'invalid member header';
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+/** A ustar header is 512 bytes; its magic sits at offset 257. */
+const TAR_HEADER_LENGTH = 512;
+const TAR_MAGIC_OFFSET = 257;
+const TAR_CHECKSUM_OFFSET = 148;
+const TAR_CHECKSUM_LENGTH = 8;
+
+/**
+ * By content, not extension: "ustar" at offset 257 (POSIX "ustar\0" and GNU "ustar ") and a header
+ * checksum that adds up, so a text file that happens to hold "ustar" there is still text.
+ */
+function isTarHeader(head: Uint8Array): boolean {
+  if (head.length < TAR_HEADER_LENGTH) return false;
+  const magic = Buffer.from(head.buffer, head.byteOffset + TAR_MAGIC_OFFSET, 6);
+  if (magic.toString('latin1', 0, 5) !== 'ustar' || (magic[5] !== 0 && magic[5] !== 0x20)) return false;
+  const field = Buffer.from(head.buffer, head.byteOffset + TAR_CHECKSUM_OFFSET, TAR_CHECKSUM_LENGTH);
+  const stored = Number.parseInt(field.toString('latin1').replace(/[\0 ]+$/, '').trim(), 8);
+  if (!Number.isFinite(stored)) return false;
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < TAR_HEADER_LENGTH; i++) {
+    const byte = i >= TAR_CHECKSUM_OFFSET && i < TAR_CHECKSUM_OFFSET + TAR_CHECKSUM_LENGTH ? 0x20 : head[i]!;
+    unsigned += byte;
+    signed += byte > 127 ? byte - 256 : byte;
+  }
+  return stored === unsigned || stored === signed;
 }
 
 /** Reads until `length` bytes have come (or the end), and gives them back along with all chunks, those included. */
 async function peek(
-  chunks: AsyncIterator<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array>,
   length: number,
 ): Promise<{ head: Buffer; all: AsyncIterable<Uint8Array> }> {
+  // next() only, never return(): a caller that stops early must not destroy what lies beneath.
+  const iterator = chunks[Symbol.asyncIterator]();
   const read: Uint8Array[] = [];
   let readLength = 0;
   while (readLength < length) {
-    const next = await chunks.next();
+    const next = await iterator.next();
     if (next.done === true) break;
     read.push(next.value);
     readLength += next.value.length;
   }
   const all = async function* (): AsyncGenerator<Uint8Array> {
     yield* read;
-    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
   };
   return { head: Buffer.concat(read, Math.min(readLength, length)), all: all() };
 }

@@ -114,7 +114,7 @@ export function emitRecord(scan: Scan, match: RowMatch, index: number, extraNote
   const reading = eventFromCells(match.cells, {
     source: { path: context.path, line: index + 1, format: match.shape.id },
     ageStyle: match.shape.ageStyle(columns) ?? scan.fileAgeStyle ?? 'either',
-    anchor: context.capturedAt ? { at: context.capturedAt, origin: 'option' } : (scan.dateAnchor ?? context.fallbackAnchor),
+    anchor: context.capturedAt ? { at: context.capturedAt, origin: 'option' } : (context.fileNameCapture ?? scan.dateAnchor ?? context.fallbackAnchor),
     plainAgeMeansOnce: match.shape.plainAgeMeansOnce,
     describedObject: match.shape === kubectlDescribeEvents ? scan.described : null,
   });

@@ -1,0 +1,197 @@
+// `batch`: an archive of dumps → groups (clusters) of inputs → per group, the records of all its
+// inputs merged and deduplicated, analysed, and one report per incident; plus the rows of the
+// index. Reads one input at a time and holds one group's records at a time. Writing is the
+// caller's (`emit`), so that file naming and --force stay with the command.
+import { promises as fs } from 'node:fs';
+import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
+import { expandPath } from '../inputs/read-inputs.js';
+import type { EvidenceIndex } from '../model/evidence.js';
+import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { ParsedRecord } from '../model/record.js';
+import type { TimeSpan } from '../model/time-span.js';
+import { parseInputs } from '../pipeline.js';
+import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
+import { buildReport } from '../report/build-report.js';
+import type { Report } from '../report/report-model.js';
+import { captureFromName } from '../time/capture-from-name.js';
+import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
+
+export interface BatchOptions {
+  roots: readonly string[];
+  groupBy: GroupBy;
+  analysis: AnalysisOptions;
+  capturedAt: TimeSpan | null;
+  inputZone: string;
+  displayZone: string;
+  generatedAt: number;
+  version: string;
+}
+
+export interface BatchCallbacks {
+  /** Called once every file is known, before any is read. */
+  start(totals: { files: number; bytes: number }): void;
+  /** One input done (read or not), of this many bytes on disk. */
+  inputDone(bytes: number): void;
+  /** Writes an incident's report; returns the file written per format. */
+  emit(report: Report, group: string): Promise<{ format: BatchIndexFormat; file: string }[]>;
+}
+
+interface PlannedFile {
+  path: string;
+  root: InputRoot;
+  size: number;
+}
+
+interface Group {
+  name: string;
+  files: PlannedFile[];
+  problems: UnreadableInput[];
+}
+
+export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks): Promise<BatchIndex> {
+  const groups = await planGroups(options.roots, options.groupBy);
+  const files = [...groups.values()].flatMap((group) => group.files);
+  callbacks.start({ files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) });
+
+  const index: BatchIndex = {
+    schemaVersion: 1,
+    tool: { name: 'kube-postmortem', version: options.version },
+    generatedAt: new Date(options.generatedAt).toISOString(),
+    roots: [...options.roots],
+    groupBy: options.groupBy,
+    settings: {
+      gapMs: options.analysis.gap,
+      correlateMs: options.analysis.correlate,
+      ignoredReasons: [...options.analysis.ignoreReasons],
+      displayZone: options.displayZone,
+      inputZone: options.inputZone,
+      capturedAt: options.capturedAt ? new Date(options.capturedAt.earliest).toISOString() : null,
+    },
+    groups: [],
+    incidents: [],
+    inputs: [],
+    unreadable: [],
+  };
+
+  for (const group of groups.values()) {
+    const parsed = await parseGroup(group, options, callbacks);
+    const analysis = analyze(parsed.records, options.analysis);
+    for (const incident of analysis.incidents) {
+      const report = buildReport({
+        // The group's analysis narrowed to this incident: its findings only, its title.
+        analysis: {
+          ...analysis,
+          incidents: [incident],
+          clusters: analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id)),
+          windows: analysis.windows.filter((window) => incident.windows.includes(window.id)),
+        },
+        inputs: parsed.inputs,
+        unreadable: parsed.unreadable,
+        evidence: parsed.evidence,
+        settings: {
+          gap: options.analysis.gap,
+          correlate: options.analysis.correlate,
+          ignoredReasons: options.analysis.ignoreReasons,
+          displayZone: options.displayZone,
+          inputZone: options.inputZone,
+          capturedAt: options.capturedAt,
+        },
+        title: null,
+        cluster: options.groupBy === 'dir' ? group.name : null,
+        generatedAt: options.generatedAt,
+        version: options.version,
+      });
+      const entry = report.incidents[0]!;
+      index.incidents.push({
+        group: group.name,
+        id: entry.id,
+        title: entry.title,
+        start: entry.start,
+        end: entry.end,
+        durationMs: entry.durationMs,
+        reports: await callbacks.emit(report, group.name),
+      });
+    }
+    index.groups.push({
+      name: group.name,
+      inputs: parsed.inputs.length,
+      unreadable: parsed.unreadable.length,
+      events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed },
+      incidents: analysis.incidents.length,
+    });
+    for (const input of parsed.inputs) {
+      index.inputs.push({
+        group: group.name,
+        path: input.path,
+        size: input.size,
+        sha256: input.sha256,
+        format: input.format,
+        capturedAt: input.captures.map((capture) => ({ earliest: iso(capture.at.earliest), latest: iso(capture.at.latest) })),
+        capturedAtSource: input.captures.map((capture) => capture.origin),
+        lines: input.accounting,
+      });
+    }
+    for (const { path, reason } of parsed.unreadable) index.unreadable.push({ group: group.name, path, reason });
+  }
+  return BatchIndexSchema.parse(index);
+}
+
+/** Every file under the roots, in walk order, by group; what cannot be walked goes with its group as unreadable. */
+async function planGroups(roots: readonly string[], groupBy: GroupBy): Promise<Map<string, Group>> {
+  const groups = new Map<string, Group>();
+  const groupNamed = (name: string): Group => {
+    const existing = groups.get(name);
+    if (existing) return existing;
+    const created: Group = { name, files: [], problems: [] };
+    groups.set(name, created);
+    return created;
+  };
+  for (const rootPath of roots) {
+    const stat = await fs.stat(rootPath).catch(() => null);
+    const root: InputRoot = { path: rootPath, isDirectory: stat?.isDirectory() ?? false };
+    for (const entry of await expandPath(rootPath)) {
+      const group = groupNamed(groupOf(entry.path, root, groupBy));
+      if (entry.kind === 'problem') {
+        group.problems.push({ path: entry.path, reason: entry.reason });
+        continue;
+      }
+      const size = await fs.stat(entry.path).then((file) => file.size, () => 0);
+      group.files.push({ path: entry.path, root, size });
+    }
+  }
+  return groups;
+}
+
+interface ParsedGroup {
+  records: ParsedRecord[];
+  inputs: InputSummary[];
+  unreadable: UnreadableInput[];
+  evidence: EvidenceIndex;
+}
+
+/** Each file of the group read as an input of its own, with the capture time its name states. */
+async function parseGroup(group: Group, options: BatchOptions, callbacks: BatchCallbacks): Promise<ParsedGroup> {
+  const parsed: ParsedGroup = { records: [], inputs: [], unreadable: [...group.problems], evidence: new Map() };
+  for (const file of group.files) {
+    const parseOptions = {
+      capturedAt: options.capturedAt,
+      inputZone: options.inputZone,
+      captureFromPath: () => captureFromName(pathBelowRoot(file.path, file.root), options.inputZone),
+    };
+    for await (const result of parseInputs([file.path], parseOptions)) {
+      if (!result.ok) {
+        parsed.unreadable.push(result.unreadable);
+        continue;
+      }
+      parsed.inputs.push(result.input.summary);
+      for (const record of result.input.records) parsed.records.push(record);
+      for (const [key, lines] of result.input.evidence) parsed.evidence.set(key, lines);
+    }
+    callbacks.inputDone(file.size);
+  }
+  return parsed;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,111 @@
+// `kube-postmortem batch` over the archive fixture: groups, one report per incident, the index,
+// dedupe across overlapping dumps, and the unreadable file.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'ava';
+import { contentSecurityPolicy } from '../../src/report/html.js';
+import { BatchIndexSchema } from '../../src/report/batch-index.js';
+import { ReportSchema } from '../../src/report/report-model.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const run = (args: string[]) => runCli(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
+const outDir = () => mkdtempSync(join(tmpdir(), 'kp-batch-'));
+
+const failover = 'Control-plane fail-over: 6 locks re-elected on 2 hosts in ap-northeast-2 within 2 min; 2 Warning events (BackOff, Unhealthy) in the next 3 min';
+const cronJob = '3 Warning events (BackOff, Failed, FailedMount) within 4 min';
+const staging = '3 Warning events (Unhealthy, FailedScheduling) within 3 min';
+
+test('one report per incident and an index of them all; the unreadable file is listed and makes it exit 1', async (t) => {
+  const out = outDir();
+  const { code, stderr } = await run(['batch', 'fixtures/archive', '--out', out, '--format', 'md', '--format', 'html', '--format', 'json']);
+  t.is(code, 1);
+  t.regex(stderr, /wrote 3 incident reports from 3 groups; 1 unreadable/u);
+  t.regex(stderr, /^7\/7 files, .*done$/mu);
+
+  const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+  t.deepEqual(index.groups.map((group) => [group.name, group.inputs, group.unreadable, group.incidents]), [
+    ['archive', 1, 0, 0],
+    ['prod-apne2', 4, 0, 2],
+    ['staging-usw2', 1, 1, 1],
+  ]);
+  t.deepEqual(index.incidents.map((incident) => [incident.group, incident.title]), [
+    ['prod-apne2', failover],
+    ['prod-apne2', cronJob],
+    ['staging-usw2', staging],
+  ]);
+  t.deepEqual(index.unreadable, [{ group: 'staging-usw2', path: 'fixtures/archive/staging-usw2/core.bin', reason: index.unreadable[0]!.reason }]);
+  t.regex(index.unreadable[0]!.reason, /not valid UTF-8|binary/u);
+  // Capture times of the table dumps come from their names, stated per input.
+  const dump = index.inputs.find((input) => input.path.endsWith('0504.txt'))!;
+  t.deepEqual(dump.capturedAtSource, ['file-name']);
+  t.is(dump.capturedAt[0]!.earliest, '2024-11-05T05:04:00.000Z');
+  t.deepEqual(index.inputs.find((input) => input.path.endsWith('.json.gz'))!.capturedAtSource, []);
+
+  const files = readdirSync(out).sort();
+  t.deepEqual(files.filter((file) => file.startsWith('index.')), ['index.html', 'index.json', 'index.md']);
+  const reports = files.filter((file) => file.endsWith('.json') && file !== 'index.json');
+  t.is(reports.length, 3);
+  for (const incident of index.incidents) {
+    t.is(incident.reports.length, 3);
+    for (const { file } of incident.reports) t.true(files.includes(file), file);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(out, incident.reports.find((entry) => entry.format === 'json')!.file), 'utf8')));
+    t.is(report.title, incident.title);
+    t.deepEqual(report.incidents.map((entry) => entry.title), [incident.title]);
+    t.is(report.cluster, incident.group);
+  }
+
+  const markdown = readFileSync(join(out, 'index.md'), 'utf8');
+  for (const incident of index.incidents) {
+    const md = incident.reports.find((entry) => entry.format === 'md')!.file;
+    t.regex(markdown, new RegExp(`^\\| ${incident.group} \\| .*\\[md\\]\\(${md.replace(/\./gu, '\\.')}\\)`, 'mu'));
+  }
+  t.regex(markdown, /\| staging-usw2 \| fixtures\/archive\/staging-usw2\/core\.bin \| not valid UTF-8/u);
+
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  t.false(/<script/iu.test(html));
+  t.false(/\son[a-z]+=/iu.test(html));
+  t.true(html.includes(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy.replace(/'/gu, '&#39;')}">`));
+  t.is(html.match(/href="[^"]*"/gu)!.length, 9);
+  t.true(html.match(/href="[^"]*"/gu)!.every((link) => /^href="incident-\d{8}T\d{4}Z-[0-9a-f]{8}\.(?:md|html|json)"$/u.test(link)));
+});
+
+test('overlapping dumps of one cluster are deduplicated: the fail-over counts each election once', async (t) => {
+  const out = outDir();
+  await run(['batch', 'fixtures/archive', '--out', out, '--format', 'json', '--quiet']);
+  const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+  const prod = index.groups.find((group) => group.name === 'prod-apne2')!;
+  t.deepEqual(prod.events, { total: 13, duplicatesMerged: 19, untimed: 0 });
+  const report = ReportSchema.parse(JSON.parse(readFileSync(join(out, index.incidents[0]!.reports[0]!.file), 'utf8')));
+  const locks = report.leaderElectionClusters.flatMap((cluster) => cluster.locks);
+  t.is(locks.length, 8);
+  t.true(locks.every((lock) => lock.elections === 1));
+  t.is(report.errorWindows.reduce((sum, window) => sum + window.occurrences, 0), 2);
+  t.is(report.leaderElectionClusters[0]!.verdict, 'control-plane-failover');
+});
+
+test('--group-by none makes one group; --quiet prints nothing on stderr', async (t) => {
+  const out = outDir();
+  const { code, stderr } = await run(['batch', 'fixtures/archive', '--out', out, '--group-by', 'none', '--format', 'json', '--quiet']);
+  t.is(code, 1);
+  t.is(stderr, '');
+  const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+  t.deepEqual(index.groups.map((group) => group.name), ['all']);
+  t.is(index.groups[0]!.inputs, 6);
+  t.true(index.incidents.every((incident) => incident.group === 'all'));
+});
+
+test('an existing index is kept unless --force; a readable archive exits 0', async (t) => {
+  const out = outDir();
+  t.is((await run(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet'])).code, 0);
+  const again = await run(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet']);
+  t.is(again.code, 1);
+  t.regex(again.stderr, /index\.md exists; give --force to overwrite it/u);
+  t.is((await run(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet', '--force'])).code, 0);
+});
+
+test('--out is required', async (t) => {
+  const { code, stderr } = await run(['batch', 'fixtures/archive']);
+  t.is(code, 2);
+  t.regex(stderr, /out/u);
+});
