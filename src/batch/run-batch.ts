@@ -1,20 +1,25 @@
 // `batch`: an archive of dumps → groups (clusters) of inputs → per group, the records of all its
 // inputs merged and deduplicated, analysed, and one report per incident; plus the rows of the
-// index. Reads one input at a time and holds one group's records at a time. Writing is the
-// caller's (`emit`), so that file naming and --force stay with the command.
+// index. Files are parsed by a pool of worker threads (`jobs`) and their results taken in walk
+// order, so the output is the same whatever the pool; of each input only the records findings
+// are made of are kept, and skeletons of the other events for the counts (signals.ts). Holds one
+// group's kept records at a time. Writing is the caller's (`emit`), so that file naming and
+// --force stay with the command.
 import { promises as fs } from 'node:fs';
-import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
+import { analyze, type Analysis, type AnalysisOptions } from '../analysis/analyze.js';
+import { mergeDuplicates } from '../analysis/dedupe.js';
 import { expandPath } from '../inputs/read-inputs.js';
 import type { EvidenceIndex } from '../model/evidence.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { EventRecord } from '../model/event-record.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
-import { parseInputs } from '../pipeline.js';
 import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-model.js';
-import { captureFromName } from '../time/capture-from-name.js';
 import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
+import { unpackEvidence, type FileOutcome } from './parse-file.js';
+import { defaultJobs, parseFiles } from './parse-pool.js';
 
 export interface BatchOptions {
   roots: readonly string[];
@@ -25,6 +30,8 @@ export interface BatchOptions {
   displayZone: string;
   generatedAt: number;
   version: string;
+  /** Worker threads parsing files; 1 parses in this thread. Default: defaultJobs(). */
+  jobs?: number;
 }
 
 export interface BatchCallbacks {
@@ -52,6 +59,13 @@ export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks)
   const groups = await planGroups(options.roots, options.groupBy);
   const files = [...groups.values()].flatMap((group) => group.files);
   callbacks.start({ files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) });
+  const tasks = files.map((file) => ({
+    path: file.path,
+    pathBelowRoot: pathBelowRoot(file.path, file.root),
+    capturedAt: options.capturedAt,
+    inputZone: options.inputZone,
+  }));
+  const results = parseFiles(tasks, options.jobs ?? defaultJobs(), (index) => callbacks.inputDone(files[index]!.size));
 
   const index: BatchIndex = {
     schemaVersion: 1,
@@ -73,67 +87,89 @@ export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks)
     unreadable: [],
   };
 
-  for (const group of groups.values()) {
-    const parsed = await parseGroup(group, options, callbacks);
-    const analysis = analyze(parsed.records, options.analysis);
-    for (const incident of analysis.incidents) {
-      const report = buildReport({
-        // The group's analysis narrowed to this incident: its findings only, its title.
-        analysis: {
-          ...analysis,
-          incidents: [incident],
-          clusters: analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id)),
-          windows: analysis.windows.filter((window) => incident.windows.includes(window.id)),
-        },
-        inputs: parsed.inputs,
-        unreadable: parsed.unreadable,
-        evidence: parsed.evidence,
-        settings: {
-          gap: options.analysis.gap,
-          correlate: options.analysis.correlate,
-          ignoredReasons: options.analysis.ignoreReasons,
-          displayZone: options.displayZone,
-          inputZone: options.inputZone,
-          capturedAt: options.capturedAt,
-        },
-        title: null,
-        cluster: options.groupBy === 'dir' ? group.name : null,
-        generatedAt: options.generatedAt,
-        version: options.version,
-      });
-      const entry = report.incidents[0]!;
-      index.incidents.push({
-        group: group.name,
-        id: entry.id,
-        title: entry.title,
-        start: entry.start,
-        end: entry.end,
-        durationMs: entry.durationMs,
-        reports: await callbacks.emit(report, group.name),
-      });
-    }
-    index.groups.push({
-      name: group.name,
-      inputs: parsed.inputs.length,
-      unreadable: parsed.unreadable.length,
-      events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed },
-      incidents: analysis.incidents.length,
-    });
-    for (const input of parsed.inputs) {
-      index.inputs.push({
-        group: group.name,
-        path: input.path,
-        size: input.size,
-        sha256: input.sha256,
-        format: input.format,
-        capturedAt: input.captures.map((capture) => ({ earliest: iso(capture.at.earliest), latest: iso(capture.at.latest) })),
-        capturedAtSource: input.captures.map((capture) => capture.origin),
-        lines: input.accounting,
-      });
-    }
-    for (const { path, reason } of parsed.unreadable) index.unreadable.push({ group: group.name, path, reason });
+  try {
+    for (const group of groups.values()) await batchGroup(group, await parseGroup(group, results), options, callbacks, index);
+  } finally {
+    await results.return(undefined);
   }
   return BatchIndexSchema.parse(index);
+}
+
+async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptions, callbacks: BatchCallbacks, index: BatchIndex): Promise<void> {
+  const analysis = withDroppedEvents(analyze(parsed.records, options.analysis), parsed.dropped);
+  for (const incident of analysis.incidents) {
+    const report = buildReport({
+      // The group's analysis narrowed to this incident: its findings only, its title.
+      analysis: {
+        ...analysis,
+        incidents: [incident],
+        clusters: analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id)),
+        windows: analysis.windows.filter((window) => incident.windows.includes(window.id)),
+      },
+      inputs: parsed.inputs,
+      unreadable: parsed.unreadable,
+      evidence: parsed.evidence,
+      settings: {
+        gap: options.analysis.gap,
+        correlate: options.analysis.correlate,
+        ignoredReasons: options.analysis.ignoreReasons,
+        displayZone: options.displayZone,
+        inputZone: options.inputZone,
+        capturedAt: options.capturedAt,
+      },
+      title: null,
+      cluster: options.groupBy === 'dir' ? group.name : null,
+      generatedAt: options.generatedAt,
+      version: options.version,
+    });
+    const entry = report.incidents[0]!;
+    index.incidents.push({
+      group: group.name,
+      id: entry.id,
+      title: entry.title,
+      start: entry.start,
+      end: entry.end,
+      durationMs: entry.durationMs,
+      reports: await callbacks.emit(report, group.name),
+    });
+  }
+  index.groups.push({
+    name: group.name,
+    inputs: parsed.inputs.length,
+    unreadable: parsed.unreadable.length,
+    events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed },
+    incidents: analysis.incidents.length,
+  });
+  for (const input of parsed.inputs) {
+    index.inputs.push({
+      group: group.name,
+      path: input.path,
+      size: input.size,
+      sha256: input.sha256,
+      format: input.format,
+      capturedAt: input.captures.map((capture) => ({ earliest: iso(capture.at.earliest), latest: iso(capture.at.latest) })),
+      capturedAtSource: input.captures.map((capture) => capture.origin),
+      lines: input.accounting,
+    });
+  }
+  for (const { path, reason } of parsed.unreadable) index.unreadable.push({ group: group.name, path, reason });
+}
+
+/**
+ * The analysis of the kept records, with the dropped events deduplicated on their own and added
+ * to what is said about all events (total, duplicates merged, untimed, watch notes). A dropped
+ * event (neither an election nor a Warning) is never a copy of a kept one, so this is what the
+ * analysis of every record says.
+ */
+function withDroppedEvents(analysis: Analysis, dropped: readonly EventRecord[]): Analysis {
+  if (dropped.length === 0) return analysis;
+  const others = mergeDuplicates(dropped);
+  return {
+    ...analysis,
+    events: [...analysis.events, ...others.events],
+    duplicatesMerged: analysis.duplicatesMerged + others.merged,
+    untimed: analysis.untimed + others.events.filter((event) => !event.lastSeen && !event.firstSeen).length,
+  };
 }
 
 /** Every file under the roots, in walk order, by group; what cannot be walked goes with its group as unreadable. */
@@ -164,30 +200,29 @@ async function planGroups(roots: readonly string[], groupBy: GroupBy): Promise<M
 
 interface ParsedGroup {
   records: ParsedRecord[];
+  /** Skeletons of the events that are neither elections nor Warnings, for the counts. */
+  dropped: EventRecord[];
   inputs: InputSummary[];
   unreadable: UnreadableInput[];
   evidence: EvidenceIndex;
 }
 
-/** Each file of the group read as an input of its own, with the capture time its name states. */
-async function parseGroup(group: Group, options: BatchOptions, callbacks: BatchCallbacks): Promise<ParsedGroup> {
-  const parsed: ParsedGroup = { records: [], inputs: [], unreadable: [...group.problems], evidence: new Map() };
-  for (const file of group.files) {
-    const parseOptions = {
-      capturedAt: options.capturedAt,
-      inputZone: options.inputZone,
-      captureFromPath: () => captureFromName(pathBelowRoot(file.path, file.root), options.inputZone),
-    };
-    for await (const result of parseInputs([file.path], parseOptions)) {
-      if (!result.ok) {
-        parsed.unreadable.push(result.unreadable);
+/** Each file of the group read as an input of its own (its outcomes come from `results`, in walk order). */
+async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>): Promise<ParsedGroup> {
+  const parsed: ParsedGroup = { records: [], dropped: [], inputs: [], unreadable: [...group.problems], evidence: new Map() };
+  for (let count = 0; count < group.files.length; count += 1) {
+    const next = await results.next();
+    if (next.done === true) throw new Error('batch: fewer parse results than files');
+    for (const outcome of next.value) {
+      if (!outcome.ok) {
+        parsed.unreadable.push(outcome.unreadable);
         continue;
       }
-      parsed.inputs.push(result.input.summary);
-      for (const record of result.input.records) parsed.records.push(record);
-      for (const [key, lines] of result.input.evidence) parsed.evidence.set(key, lines);
+      parsed.inputs.push(outcome.summary);
+      for (const record of outcome.records) parsed.records.push(record);
+      for (const record of outcome.dropped) parsed.dropped.push(record);
+      unpackEvidence(outcome.evidence, parsed.evidence);
     }
-    callbacks.inputDone(file.size);
   }
   return parsed;
 }

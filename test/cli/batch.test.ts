@@ -104,6 +104,33 @@ test('an existing index is kept unless --force; a readable archive exits 0', asy
   t.is((await run(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet', '--force'])).code, 0);
 });
 
+test('--jobs 1 (in this thread) and --jobs 2 (worker threads) write the same index and reports', async (t) => {
+  const outputs = [];
+  for (const jobs of ['1', '2']) {
+    const out = outDir();
+    const { code } = await run(['batch', 'fixtures/archive', '--out', out, '--jobs', jobs, '--format', 'md', '--format', 'html', '--format', 'json', '--quiet']);
+    t.is(code, 1);
+    const files = readdirSync(out).sort();
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as Record<string, unknown>;
+    delete index.generatedAt;
+    outputs.push({ files, index, reports: files.filter((file) => !file.startsWith('index.')).map((file) => readFileSync(join(out, file), 'utf8')) });
+  }
+  const [serial, parallel] = outputs;
+  t.deepEqual(parallel!.files, serial!.files);
+  t.is(JSON.stringify(parallel!.index), JSON.stringify(serial!.index));
+  t.deepEqual(parallel!.reports, serial!.reports);
+  t.is(serial!.reports.length, 9);
+  // The Normal events are dropped before anything is kept, and still counted.
+  const groups = (serial!.index as { groups: { name: string; events: unknown }[] }).groups;
+  t.deepEqual(groups.find((group) => group.name === 'prod-apne2')!.events, { total: 13, duplicatesMerged: 19, untimed: 0 });
+});
+
+test('--jobs must be a whole number of at least 1', async (t) => {
+  const { code, stderr } = await run(['batch', 'fixtures/archive', '--out', outDir(), '--jobs', '0']);
+  t.is(code, 2);
+  t.regex(stderr, /jobs/u);
+});
+
 test('--out is required', async (t) => {
   const { code, stderr } = await run(['batch', 'fixtures/archive']);
   t.is(code, 2);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { groupByModes, type GroupBy } from '../../batch/group-inputs.js';
+import { defaultJobs } from '../../batch/parse-pool.js';
 import { runBatch } from '../../batch/run-batch.js';
 import { OutputError, UsageError } from '../../errors.js';
 import { batchIndexRenderers } from '../../report/batch-index.js';
@@ -32,6 +33,7 @@ export const batchCommand = {
         format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
         quiet: { type: 'boolean', default: false, describe: 'print nothing on stderr but errors' },
         force: { type: 'boolean', default: false, describe: 'overwrite reports and an index of the same name' },
+        jobs: { type: 'number', describe: `files parsed at once, in worker threads (default: ${defaultJobs()}, the cores up to 4); 1 parses without workers` },
       }),
 };
 
@@ -41,6 +43,7 @@ const BatchArgsSchema = z.object({
   format: z.array(z.enum(reportFormats as [ReportFormat, ...ReportFormat[]])).min(1),
   quiet: z.boolean(),
   force: z.boolean(),
+  jobs: z.number().int().min(1).max(64).optional(),
 });
 
 const indexFormats = ['md', 'html', 'json'] as const;
@@ -50,7 +53,7 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
   const { analysis, zone } = readAnalysisArgs(argv);
   const parsed = BatchArgsSchema.safeParse(argv);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
-  const { out, quiet, force } = parsed.data;
+  const { out, quiet, force, jobs } = parsed.data;
   const groupBy: GroupBy = parsed.data['group-by'];
   const formats = [...new Set(parsed.data.format)];
   if (args.inputs.includes('-')) throw new UsageError('batch reads files and directories, not stdin');
@@ -64,7 +67,7 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
   let progress = createProgress({ write: () => {}, isTerminal: false }, { totalFiles: 0, totalBytes: 0, quiet: true });
   const written = new Set<string>();
   const index = await runBatch(
-    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(), version: toolVersion },
+    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(), version: toolVersion, jobs: jobs ?? defaultJobs() },
     {
       start: (totals) => {
         progress = createProgress({ write: (text) => terminal.err(text), isTerminal: terminal.isErrorTerminal?.() ?? false }, { totalFiles: totals.files, totalBytes: totals.bytes, quiet });
