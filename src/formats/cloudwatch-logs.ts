@@ -9,7 +9,7 @@ import { exactly, parseApiTime, spanOfSecondFraction } from '../time/index.js';
 import { defineFormat, type ParseContext, type ParseResult } from './define-format.js';
 import { isPlainObject } from './json/event-from-object.js';
 import { scanJson, type JsonPiece } from './json/json-scanner.js';
-import { classifyText, claimLines, finishScan, skipLines, startScan, type StructuredScan } from './json/structured-scan.js';
+import { classifyText, claimLines, finishScan, parseOrSkip, skipLines, startScan, type StructuredScan } from './json/structured-scan.js';
 import { componentNamedIn, klogMicrosOfDay, readKlogHeader, type KlogHeader, type LogSeverity } from './klog.js';
 import { readLeaderElectionLine } from './shared/leader-election-log.js';
 import { lineKind } from './text/line-kinds.js';
@@ -400,12 +400,3 @@ function readValue(collected: Collected, value: unknown, first: number, last: nu
   take(collected, readRow(reading.row, { path: scan.context.path, line: first + 1, shape: reading.shape }), first, last, reading.shape);
 }
 
-function parseOrSkip(scan: StructuredScan, piece: Extract<JsonPiece, { kind: 'item' | 'value' }>): unknown {
-  try {
-    return JSON.parse(piece.text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : String(error);
-    skipLines(scan, piece.start.line, piece.end.line, 'invalid-syntax', `not valid JSON: ${reason}`);
-    return undefined;
-  }
-}

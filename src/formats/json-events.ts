@@ -5,7 +5,7 @@
 import type { EventRecord } from '../model/event-record.js';
 import { defineFormat, type ParseContext, type ParseResult } from './define-format.js';
 import { isPlainObject } from './json/event-from-object.js';
-import { classifyText, claimLines, finishScan, readItem, skipLines, startScan, type StructuredScan } from './json/structured-scan.js';
+import { classifyText, claimLines, finishScan, parseOrSkip, readItem, skipLines, startScan, type StructuredScan } from './json/structured-scan.js';
 import { scanJson, type JsonPiece } from './json/json-scanner.js';
 import { lineKind } from './text/line-kinds.js';
 
@@ -88,15 +88,6 @@ function readPiece(scan: StructuredScan, piece: Extract<JsonPiece, { kind: 'item
   return scan.records.slice(before);
 }
 
-function parseOrSkip(scan: StructuredScan, piece: Extract<JsonPiece, { kind: 'item' | 'value' }>): unknown {
-  try {
-    return JSON.parse(piece.text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : String(error);
-    skipLines(scan, piece.start.line, piece.end.line, 'invalid-syntax', `not valid JSON: ${reason}`);
-    return undefined;
-  }
-}
 
 /** kubernetes-event-exporter adds a top-level clusterName and enriches involvedObject (formats.md §4.7). */
 function isExporterEvent(value: unknown): boolean {

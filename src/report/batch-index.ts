@@ -5,11 +5,10 @@
 import { captureOriginLabel, CaptureOriginSchema } from '../model/capture-anchor.js';
 import { LineAccountingSchema } from '../model/line-accounting.js';
 import { durationText } from '../time/index.js';
-import { contentSecurityPolicy } from './html.js';
+import { documentHead } from './html.js';
 import { htmlAttribute as attr, htmlText as text } from './html-text.js';
-import { reportStyle } from './html-style.js';
 import { markdownTable, markdownText as md } from './markdown-text.js';
-import { IsoSpanSchema, type IsoSpan } from './report-model.js';
+import { IsoSpanSchema, ReportSettingsSchema, type IsoSpan } from './report-model.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 import { z } from 'zod';
 
@@ -22,14 +21,7 @@ export const BatchIndexSchema = z.object({
   generatedAt: z.iso.datetime(),
   roots: z.array(z.string()),
   groupBy: z.enum(['dir', 'file', 'none']),
-  settings: z.object({
-    gapMs: z.number().int().nonnegative(),
-    correlateMs: z.number().int().nonnegative(),
-    ignoredReasons: z.array(z.string()),
-    displayZone: z.string(),
-    inputZone: z.string(),
-    capturedAt: z.iso.datetime().nullable(),
-  }),
+  settings: ReportSettingsSchema,
   groups: z.array(
     z.object({
       name: z.string(),
@@ -170,18 +162,7 @@ export function renderIndexHtml(index: BatchIndex): string {
           index.unreadable.map((input) => [`<td>${text(input.group)}</td>`, `<td class="path">${text(input.path)}</td>`, `<td>${text(input.reason)}</td>`]),
         )}\n</section>`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="referrer" content="no-referrer">',
-    `<meta name="generator" content="${attr(`${index.tool.name} ${index.tool.version}`)}">`,
-    '<title>Incidents in the archive</title>',
-    `<style>${reportStyle}</style>`,
-    '</head>',
+    ...documentHead('Incidents in the archive', `${index.tool.name} ${index.tool.version}`),
     '<body>',
     '<header>',
     '<p class="eyebrow">Batch index</p>',

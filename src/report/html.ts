@@ -18,6 +18,27 @@ import { timelineSvg } from './timeline-svg.js';
 export const reportStyleHash = `sha256-${createHash('sha256').update(reportStyle, 'utf8').digest('base64')}`;
 export const contentSecurityPolicy = `default-src 'none'; style-src '${reportStyleHash}'; base-uri 'none'; form-action 'none'`;
 
+/**
+ * The start of every HTML page the tool writes, up to `</head>`: nothing may load or run but
+ * the one stylesheet, allowed by its hash.
+ */
+export function documentHead(title: string, generator: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    '<meta name="referrer" content="no-referrer">',
+    `<meta name="generator" content="${attr(generator)}">`,
+    `<title>${text(title)}</title>`,
+    `<style>${reportStyle}</style>`,
+    '</head>',
+  ];
+}
+
 type Section = { id: string; heading: string; body: string; flow?: boolean };
 
 export function renderHtml(report: Report): string {
@@ -32,18 +53,7 @@ export function renderHtml(report: Report): string {
     caveatsSection(report),
   ].filter((section): section is Section => section !== null);
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="referrer" content="no-referrer">',
-    `<meta name="generator" content="${attr(`${report.tool.name} ${report.tool.version}`)}">`,
-    `<title>${text(report.title)}</title>`,
-    `<style>${reportStyle}</style>`,
-    '</head>',
+    ...documentHead(report.title, `${report.tool.name} ${report.tool.version}`),
     '<body>',
     header(report, sections),
     '<main>',

@@ -16,20 +16,23 @@ const EvidenceSchema = z.object({
 
 const RegionSchema = z.string().nullable();
 
+/** The options that shaped the findings, as every report and index states them. */
+export const ReportSettingsSchema = z.object({
+  gapMs: z.number().int().nonnegative(),
+  correlateMs: z.number().int().nonnegative(),
+  ignoredReasons: z.array(z.string()),
+  displayZone: z.string(),
+  inputZone: z.string(),
+  capturedAt: z.iso.datetime().nullable(),
+});
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('kube-postmortem'), version: z.string() }),
   generatedAt: z.iso.datetime(),
   title: z.string(),
   cluster: z.string().nullable(),
-  settings: z.object({
-    gapMs: z.number().int().nonnegative(),
-    correlateMs: z.number().int().nonnegative(),
-    ignoredReasons: z.array(z.string()),
-    displayZone: z.string(),
-    inputZone: z.string(),
-    capturedAt: z.iso.datetime().nullable(),
-  }),
+  settings: ReportSettingsSchema,
   inputs: z.array(
     z.object({
       path: z.string(),

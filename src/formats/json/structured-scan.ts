@@ -74,3 +74,14 @@ export function finishScan(scan: StructuredScan): ParseResult {
     diagnostics: scan.diagnostics,
   };
 }
+
+/** A piece the JSON scanner found, parsed; a syntax error makes its lines a skipped entry. */
+export function parseOrSkip(scan: StructuredScan, piece: { text: string; start: { line: number }; end: { line: number } }): unknown {
+  try {
+    return JSON.parse(piece.text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : String(error);
+    skipLines(scan, piece.start.line, piece.end.line, 'invalid-syntax', `not valid JSON: ${reason}`);
+    return undefined;
+  }
+}
