@@ -55,11 +55,11 @@ function contentKey(record: EventRecord): string {
   return [record.namespace, object.kind, object.name, object.namespace, record.reason, record.message].join('\u0000');
 }
 
-/** From the first time the event may have happened to the last. */
+/** From the first time the event may have happened to the last, whichever field says so. */
 function lifeSpan(record: EventRecord): TimeSpan | null {
   const first = record.firstSeen ?? record.lastSeen;
   const last = record.lastSeen ?? record.firstSeen;
-  return first && last ? { earliest: first.earliest, latest: last.latest } : null;
+  return first && last ? { earliest: Math.min(first.earliest, last.earliest), latest: Math.max(first.latest, last.latest) } : null;
 }
 
 function overlaps(a: TimeSpan | null, b: TimeSpan | null): boolean {

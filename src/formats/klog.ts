@@ -5,12 +5,13 @@
 // every other line is classed like the text around tables.
 import { IANAZone } from 'luxon';
 import { captureOriginLabel } from '../model/capture-anchor.js';
+import type { EventRecord } from '../model/event-record.js';
 import type { LogRecord } from '../model/log-record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { parseApiTime, spanOfSecondFraction, unionSpans } from '../time/index.js';
 import { defineFormat, type ParseContext, type ParseResult } from './define-format.js';
 import { classifyText, claimLines, finishScan, startScan, type StructuredScan } from './json/structured-scan.js';
-import { readLeaderElectionLine } from './shared/leader-election-log.js';
+import { readKlogEventLine, readLeaderElectionLine } from './shared/leader-election-log.js';
 import { lineKind, maxLineLength, type LineKind } from './text/line-kinds.js';
 
 export type LogSeverity = LogRecord['severity'];
@@ -491,7 +492,38 @@ function parseKlog(lines: readonly string[], context: ParseContext): ParseResult
       ...(origin === 'option' ? {} : { help: 'give --captured-at when the log was saved long after it was written, and --input-tz for the zone the component logged in' }),
     });
   }
-  return { ...finishScan(scan), records, shapes: [...shapes], diagnostics };
+  return { ...finishScan(scan), records: [...records, ...records.flatMap(recordedEvent)], shapes: [...shapes], diagnostics };
+}
+
+/**
+ * Components log every event they record (`"Event occurred" … reason="LeaderElection"`, or the
+ * older `Event(v1.ObjectReference{…})` form): the event itself, as the log saw it, beside the
+ * log line. Copies of it from the API are merged with it by the analysis.
+ */
+function recordedEvent(log: LogRecord): EventRecord[] {
+  const event = readKlogEventLine(log.message);
+  if (!event) return [];
+  return [
+    {
+      kind: 'event',
+      namespace: event.namespace,
+      type: event.type,
+      reason: event.reason,
+      object: { kind: event.kind, name: event.name, namespace: event.namespace, fieldPath: null },
+      message: event.message.trim(),
+      component: log.component,
+      host: null,
+      count: 1,
+      firstSeen: log.at,
+      lastSeen: log.at,
+      uid: null,
+      name: null,
+      cluster: null,
+      capture: null,
+      notes: ['an event the component logged as it recorded it', ...log.notes],
+      source: log.source,
+    },
+  ];
 }
 
 function readKlogLineFrom(candidates: readonly Unwrapped[]): KlogLine | null {

@@ -17,7 +17,7 @@ test('the seed incident: one fail-over incident in UTC and the display zone, no 
 test('the reference incident across all its forms: duplicates merged, two incidents', async (t) => {
   const { code, stdout } = await run(['summary', 'fixtures/reference', '--captured-at', '2024-06-12T10:48:30Z']);
   t.is(code, 0);
-  t.regex(stdout, /14 events \(\d+ duplicate copies merged\)/u);
+  t.regex(stdout, /12 events \(\d+ duplicate copies merged\)/u);
   t.regex(stdout, /│ 2 +│/u);
   t.regex(stdout, /Error windows/u);
 });
