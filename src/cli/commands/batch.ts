@@ -15,9 +15,10 @@ import type { Report } from '../../report/report-model.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
 import { inputOptions, readInputArgs } from '../options.js';
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
+import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
 import { createProgress } from '../progress.js';
 import { toolVersion } from '../version.js';
-import { reportName } from './report.js';
+import { foundIn, reportName } from './report.js';
 
 export const batchCommand = {
   command: 'batch <inputs..>',
@@ -28,6 +29,7 @@ export const batchCommand = {
       .options({
         ...inputOptions,
         ...analysisOptions,
+        ...failOnOption,
         out: { type: 'string', demandOption: true, describe: 'directory to write the reports and the index into' },
         'group-by': { type: 'string', choices: groupByModes, default: 'dir', describe: 'dir: the first directory level below each root; file: each file; none: one group' },
         format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
@@ -64,6 +66,8 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
     for (const path of indexPaths) if (await exists(path)) throw new OutputError(path, `${path} exists; give --force to overwrite it`);
   }
 
+  const failOn = readFailOn(argv);
+  const found: Found = { incidents: 0, failovers: 0 };
   let progress = createProgress({ write: () => {}, isTerminal: false }, { totalFiles: 0, totalBytes: 0, quiet: true });
   const written = new Set<string>();
   const index = await runBatch(
@@ -74,6 +78,8 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
       },
       inputDone: (bytes) => progress.advance(bytes),
       emit: async (report) => {
+        found.incidents += foundIn(report).incidents;
+        found.failovers += foundIn(report).failovers;
         const base = uniqueName(reportName(report), written);
         const files = formats.map((format) => ({ format, file: `${base}.${format}` }));
         for (const { format, file } of files) await writeInside(out, file, renderers[format](report), force);
@@ -87,7 +93,7 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
     const unreadable = index.unreadable.length > 0 ? `; ${index.unreadable.length} unreadable (listed in the index)` : '';
     terminal.err(`wrote ${index.incidents.length} incident reports from ${index.groups.length} groups${unreadable}; index: ${join(out, 'index.html')}\n`);
   }
-  return index.unreadable.length > 0 ? 1 : 0;
+  return exitCode(index.unreadable.length, found, failOn);
 }
 
 /** Two incidents of one group that start in the same minute share a name: the second gets `-2`. */

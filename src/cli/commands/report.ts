@@ -15,6 +15,7 @@ import type { Report } from '../../report/report-model.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
 import { inputOptions, readInputArgs } from '../options.js';
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
+import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
 import { toolVersion } from '../version.js';
 
 export const reportCommand = {
@@ -26,6 +27,7 @@ export const reportCommand = {
       .options({
         ...inputOptions,
         ...analysisOptions,
+        ...failOnOption,
         out: { type: 'string', default: 'reports', describe: 'directory to write the report into' },
         format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
         stdout: { type: 'boolean', default: false, describe: 'print the one --format to stdout instead of writing files' },
@@ -65,7 +67,7 @@ export async function runReport(argv: unknown, terminal: Terminal): Promise<numb
     generatedAt: generationTime(),
     version: toolVersion,
   });
-  const failed = all.unreadable.length > 0 ? 1 : 0;
+  const failed = exitCode(all.unreadable.length, foundIn(report), readFailOn(argv));
   if (stdout) {
     await terminal.out(renderers[formats[0]!](report));
     return failed;
@@ -73,6 +75,13 @@ export async function runReport(argv: unknown, terminal: Terminal): Promise<numb
   const written = await writeReport(report, formats, out, force);
   terminal.err(`${written.map((path) => `wrote ${path}`).join('\n')}\n`);
   return failed;
+}
+
+export function foundIn(report: Report): Found {
+  return {
+    incidents: report.incidents.length,
+    failovers: report.leaderElectionClusters.filter((cluster) => cluster.verdict === 'control-plane-failover').length,
+  };
 }
 
 /** Reproducible reports: SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the generation time. */
