@@ -10,6 +10,7 @@ import { skipReasonText } from '../model/line-accounting.js';
 import { durationText } from '../time/index.js';
 import { htmlAttribute as attr, htmlText as text } from './html-text.js';
 import { reportStyle } from './html-style.js';
+import { keyMoments } from './key-moments.js';
 import type { IsoSpan, Report } from './report-model.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 import { timelineSvg } from './timeline-svg.js';
@@ -156,15 +157,7 @@ function findingLink(id: string, index: number, kind: 'cluster' | 'window'): str
 function timelineSection(report: Report): Section | null {
   if (report.incidents.length === 0) return null;
   const zone = report.settings.displayZone;
-  const moments = [
-    ...report.leaderElectionClusters.flatMap((cluster) =>
-      cluster.locks.map((lock) => ({ at: lock.elected, what: `${lock.kind ?? 'lock'} ${lock.name ?? '(name not printed)'}: new holder ${lock.host ?? 'unknown'}` })),
-    ),
-    ...report.errorWindows.flatMap((window) => [
-      { at: window.start, what: `${window.id} begins: ${window.reasons.map((reason) => reason.reason).join(', ')}` },
-      { at: window.end, what: `${window.id} ends (${window.occurrences} Warning events)` },
-    ]),
-  ].sort((a, b) => Date.parse(a.at.earliest) - Date.parse(b.at.earliest));
+  const moments = keyMoments(report);
   const legend = [
     '<ul class="legend">',
     `<li>${swatch('<rect class="tl-solid" x="2" y="2" width="24" height="10"/>', 'lane-lock')}certain</li>`,

@@ -2,6 +2,7 @@
 // with a mermaid timeline. A pure function of the report model.
 import { durationText } from '../time/index.js';
 import { codeBlock, markdownTable, markdownText as md } from './markdown-text.js';
+import { keyMoments } from './key-moments.js';
 import type { IsoSpan, Report } from './report-model.js';
 import { shortHost } from './host-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
@@ -73,15 +74,7 @@ function timelineSection(report: Report): string {
       ...window.reasons.map((reason) => `    ${mermaidText(`${reason.reason} x${reason.count}`)} :crit, ${mermaidRange(whole(window.start, window.end))}`),
     ]),
   ];
-  const moments = [
-    ...report.leaderElectionClusters.flatMap((cluster) =>
-      cluster.locks.map((lock) => ({ at: lock.elected, what: `${lock.kind ?? 'lock'} ${lock.name ?? '(name not printed)'}: new holder ${lock.host ?? 'unknown'}` })),
-    ),
-    ...report.errorWindows.flatMap((window) => [
-      { at: window.start, what: `${window.id} begins: ${window.reasons.map((reason) => reason.reason).join(', ')}` },
-      { at: window.end, what: `${window.id} ends (${window.occurrences} Warning events)` },
-    ]),
-  ].sort((a, b) => Date.parse(a.at.earliest) - Date.parse(b.at.earliest));
+  const moments = keyMoments(report);
   const zone = report.settings.displayZone;
   const table = markdownTable(
     ['Time (UTC)', ...(zone === 'UTC' ? [] : [`Time (${md(zone)})`]), 'What'],
