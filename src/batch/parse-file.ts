@@ -1,14 +1,14 @@
 // One file of a batch (a dump, or a tar archive of several) → what the group keeps of it: for
-// each input, its summary, its signal records, skeletons of the other events, and the evidence
+// each input, its summary, its signal records, counts of the other events, and the evidence
 // lines of the kept records; the unreadable inputs too. Plain data only, so that a worker thread
 // can post it back (structured clone) and the in-process path (`--jobs 1`) gives the same thing.
 import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evidence.js';
-import type { EventRecord } from '../model/event-record.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { parseInputs } from '../pipeline.js';
 import { captureFromName } from '../time/capture-from-name.js';
+import type { OtherEvents } from '../model/other-events.js';
 import { filterSignals, type SignalCounts } from './signals.js';
 
 export interface FileTask {
@@ -24,7 +24,7 @@ export type FileOutcome =
       ok: true;
       summary: InputSummary;
       records: ParsedRecord[];
-      dropped: EventRecord[];
+      other: OtherEvents;
       counts: SignalCounts;
       evidence: PackedEvidence;
     }
@@ -42,12 +42,12 @@ export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
       outcomes.push({ ok: false, unreadable: result.unreadable });
       continue;
     }
-    const { kept, dropped, counts } = filterSignals(result.input.records);
+    const { kept, other, counts } = filterSignals(result.input.records);
     // The evidence index holds lines of elections and Warnings only, all of them kept records;
     // the filter makes sure of it, so nothing of a dropped record outlives its input's text.
     const keys = new Set(kept.map((record) => evidenceKey(record.source.path, record.source.line)));
     const evidence = packEvidence([...result.input.evidence].filter(([key]) => keys.has(key)));
-    outcomes.push({ ok: true, summary: result.input.summary, records: kept, dropped, counts, evidence });
+    outcomes.push({ ok: true, summary: result.input.summary, records: kept, other, counts, evidence });
   }
   return outcomes;
 }

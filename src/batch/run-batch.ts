@@ -2,16 +2,15 @@
 // inputs merged and deduplicated, analysed, and one report per incident; plus the rows of the
 // index. Files are parsed by a pool of worker threads (`jobs`) and their results taken in walk
 // order, so the output is the same whatever the pool; of each input only the records findings
-// are made of are kept, and skeletons of the other events for the counts (signals.ts). Holds one
-// group's kept records at a time. Writing is the caller's (`emit`), so that file naming and
+// are made of are kept, the other events counted (signals.ts). Holds one group's kept records at
+// a time. Writing is the caller's (`emit`), so that file naming and
 // --force stay with the command.
 import { promises as fs } from 'node:fs';
-import { analyze, type Analysis, type AnalysisOptions } from '../analysis/analyze.js';
-import { mergeDuplicates } from '../analysis/dedupe.js';
+import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
 import { expandPath } from '../inputs/read-inputs.js';
 import type { EvidenceIndex } from '../model/evidence.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
-import type { EventRecord } from '../model/event-record.js';
+import { addOtherEvents, noOtherEvents, type OtherEvents } from '../model/other-events.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
@@ -96,7 +95,7 @@ export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks)
 }
 
 async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptions, callbacks: BatchCallbacks, index: BatchIndex): Promise<void> {
-  const analysis = withDroppedEvents(analyze(parsed.records, options.analysis), parsed.dropped);
+  const analysis = analyze(parsed.records, options.analysis);
   for (const incident of analysis.incidents) {
     const report = buildReport({
       // The group's analysis narrowed to this incident: its findings only, its title.
@@ -109,6 +108,7 @@ async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptio
       inputs: parsed.inputs,
       unreadable: parsed.unreadable,
       evidence: parsed.evidence,
+      otherEvents: parsed.other,
       settings: {
         gap: options.analysis.gap,
         correlate: options.analysis.correlate,
@@ -137,7 +137,7 @@ async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptio
     name: group.name,
     inputs: parsed.inputs.length,
     unreadable: parsed.unreadable.length,
-    events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed },
+    events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed, otherCopies: parsed.other.copies },
     incidents: analysis.incidents.length,
   });
   for (const input of parsed.inputs) {
@@ -153,23 +153,6 @@ async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptio
     });
   }
   for (const { path, reason } of parsed.unreadable) index.unreadable.push({ group: group.name, path, reason });
-}
-
-/**
- * The analysis of the kept records, with the dropped events deduplicated on their own and added
- * to what is said about all events (total, duplicates merged, untimed, watch notes). A dropped
- * event (neither an election nor a Warning) is never a copy of a kept one, so this is what the
- * analysis of every record says.
- */
-function withDroppedEvents(analysis: Analysis, dropped: readonly EventRecord[]): Analysis {
-  if (dropped.length === 0) return analysis;
-  const others = mergeDuplicates(dropped);
-  return {
-    ...analysis,
-    events: [...analysis.events, ...others.events],
-    duplicatesMerged: analysis.duplicatesMerged + others.merged,
-    untimed: analysis.untimed + others.events.filter((event) => !event.lastSeen && !event.firstSeen).length,
-  };
 }
 
 /** Every file under the roots, in walk order, by group; what cannot be walked goes with its group as unreadable. */
@@ -200,8 +183,8 @@ async function planGroups(roots: readonly string[], groupBy: GroupBy): Promise<M
 
 interface ParsedGroup {
   records: ParsedRecord[];
-  /** Skeletons of the events that are neither elections nor Warnings, for the counts. */
-  dropped: EventRecord[];
+  /** The events that are neither elections nor Warnings, counted. */
+  other: OtherEvents;
   inputs: InputSummary[];
   unreadable: UnreadableInput[];
   evidence: EvidenceIndex;
@@ -209,7 +192,7 @@ interface ParsedGroup {
 
 /** Each file of the group read as an input of its own (its outcomes come from `results`, in walk order). */
 async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>): Promise<ParsedGroup> {
-  const parsed: ParsedGroup = { records: [], dropped: [], inputs: [], unreadable: [...group.problems], evidence: new Map() };
+  const parsed: ParsedGroup = { records: [], other: noOtherEvents, inputs: [], unreadable: [...group.problems], evidence: new Map() };
   for (let count = 0; count < group.files.length; count += 1) {
     const next = await results.next();
     if (next.done === true) throw new Error('batch: fewer parse results than files');
@@ -220,7 +203,7 @@ async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>):
       }
       parsed.inputs.push(outcome.summary);
       for (const record of outcome.records) parsed.records.push(record);
-      for (const record of outcome.dropped) parsed.dropped.push(record);
+      parsed.other = addOtherEvents(parsed.other, outcome.other);
       unpackEvidence(outcome.evidence, parsed.evidence);
     }
   }

@@ -27,7 +27,13 @@ export const BatchIndexSchema = z.object({
       name: z.string(),
       inputs: z.number().int().nonnegative(),
       unreadable: z.number().int().nonnegative(),
-      events: z.object({ total: z.number().int().nonnegative(), duplicatesMerged: z.number().int().nonnegative(), untimed: z.number().int().nonnegative() }),
+      /** The elections and Warnings, merged; and copies of the other events, counted and not merged. */
+      events: z.object({
+        total: z.number().int().nonnegative(),
+        duplicatesMerged: z.number().int().nonnegative(),
+        untimed: z.number().int().nonnegative(),
+        otherCopies: z.number().int().nonnegative(),
+      }),
       incidents: z.number().int().nonnegative(),
     }),
   ),
@@ -81,6 +87,8 @@ const captured = (input: BatchIndex['inputs'][number]) =>
 const linesText = ({ lines }: BatchIndex['inputs'][number]) =>
   `${lines.total} = ${lines.record} in records + ${lines.header} header + ${lines.structure} structure + ${lines.blank} blank + ${lines.skipped} skipped`;
 
+const groupsNote = 'Signal events are the elections and Warnings, their copies in overlapping dumps merged; the other events are counted as read (one per copy) and not merged.';
+
 function introText(index: BatchIndex): string {
   const inputs = plural(index.inputs.length + index.unreadable.length, 'input');
   const zone = index.settings.displayZone === 'UTC' ? '' : ` and ${index.settings.displayZone}`;
@@ -101,9 +109,10 @@ export function renderIndexMarkdown(index: BatchIndex): string {
           index.incidents.map((incident) => [md(incident.group), when(incident, zone), duration(incident), md(incident.title), incident.reports.map(link).join(' ')]),
         ),
     '## Groups',
+    md(groupsNote),
     markdownTable(
-      ['Group', 'Inputs', 'Unreadable', 'Events', 'Duplicates merged', 'Incidents'],
-      index.groups.map((group) => [md(group.name), String(group.inputs), String(group.unreadable), String(group.events.total), String(group.events.duplicatesMerged), String(group.incidents)]),
+      ['Group', 'Inputs', 'Unreadable', 'Signal events', 'Duplicates merged', 'Other event copies', 'Incidents'],
+      index.groups.map((group) => [md(group.name), String(group.inputs), String(group.unreadable), String(group.events.total), String(group.events.duplicatesMerged), String(group.events.otherCopies), String(group.incidents)]),
     ),
     '## Inputs',
     markdownTable(
@@ -136,11 +145,11 @@ export function renderIndexHtml(index: BatchIndex): string {
             `<td>${incident.reports.map((report) => `<a href="${attr(report.file)}">${text(report.format)}</a>`).join(' ')}</td>`,
           ]),
         );
-  const groups = table(
-    ['Group', 'Inputs', 'Unreadable', 'Events', 'Duplicates merged', 'Incidents'],
+  const groups = `<p>${text(groupsNote)}</p>\n` + table(
+    ['Group', 'Inputs', 'Unreadable', 'Signal events', 'Duplicates merged', 'Other event copies', 'Incidents'],
     index.groups.map((group) => [
       `<td>${text(group.name)}</td>`,
-      ...[group.inputs, group.unreadable, group.events.total, group.events.duplicatesMerged, group.incidents].map((count) => `<td class="num">${count}</td>`),
+      ...[group.inputs, group.unreadable, group.events.total, group.events.duplicatesMerged, group.events.otherCopies, group.incidents].map((count) => `<td class="num">${count}</td>`),
     ]),
   );
   const inputs = table(

@@ -7,6 +7,7 @@ import { captureOriginLabel } from '../model/capture-anchor.js';
 import { evidenceKey, type EvidenceIndex } from '../model/evidence.js';
 import type { ErrorWindow, Incident, LeaderElectionCluster, MeasuredOutage } from '../model/findings.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { OtherEvents } from '../model/other-events.js';
 import type { Provenance } from '../model/provenance.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { durationText } from '../time/index.js';
@@ -17,6 +18,8 @@ export interface ReportContext {
   inputs: readonly InputSummary[];
   unreadable: readonly UnreadableInput[];
   evidence: EvidenceIndex;
+  /** batch: the events no finding needs, counted and dropped before the analysis. */
+  otherEvents?: OtherEvents;
   settings: { gap: number; correlate: number; ignoredReasons: readonly string[]; displayZone: string; inputZone: string; capturedAt: TimeSpan | null };
   title: string | null;
   cluster: string | null;
@@ -55,7 +58,12 @@ export function buildReport(context: ReportContext): Report {
       lines: input.accounting,
     })),
     unreadable: context.unreadable.map(({ path, reason }) => ({ path, reason })),
-    events: { total: analysis.events.length, duplicatesMerged: analysis.duplicatesMerged, untimed: analysis.untimed },
+    events: {
+      total: analysis.events.length,
+      duplicatesMerged: analysis.duplicatesMerged,
+      untimed: analysis.untimed,
+      ...(context.otherEvents ? { otherCopies: context.otherEvents.copies } : {}),
+    },
     incidents: analysis.incidents.map((incident) => incidentEntry(incident, context)),
     leaderElectionClusters: analysis.clusters.map((cluster) => clusterEntry(cluster, context.evidence)),
     errorWindows: analysis.windows.map((window) => windowEntry(window, context.evidence)),
@@ -205,7 +213,7 @@ function supportCase(context: ReportContext): Report['supportCase'] {
 }
 
 function caveats(context: ReportContext): string[] {
-  const { analysis, settings } = context;
+  const { analysis, settings, otherEvents } = context;
   const said = [
     `Signals within ${durationText(settings.gap)} of each other form one cluster or window (--gap); clusters and windows within ${durationText(settings.correlate)} form one incident (--correlate).`,
     'Tables give ages, not times: an age like "60m" means between 60 and 61 minutes before the capture, and every time here is such a span.',
@@ -215,10 +223,11 @@ function caveats(context: ReportContext): string[] {
   ];
   if (settings.ignoredReasons.length > 0) said.push(`Warnings with reason ${settings.ignoredReasons.join(', ')} were left out (--ignore-reason).`);
   if (analysis.untimed > 0) said.push(`${analysis.untimed} events have no time (printed as <unknown>, or the row lost it) and are in no finding.`);
+  if (otherEvents && otherEvents.untimed > 0) said.push(`${otherEvents.untimed} copies of other events have no time (printed as <unknown>).`);
   if (context.inputs.some((input) => input.captures.some((capture) => capture.origin === 'file-mtime' || capture.origin === 'read-time'))) {
     said.push('Some ages were measured from a file modification time or from when stdin was read, which may not be when the dump was taken; --captured-at fixes that.');
   }
-  if (analysis.events.some((event) => event.notes.some((note) => note.startsWith('printed by a watch')))) {
+  if (otherEvents?.watch || analysis.events.some((event) => event.notes.some((note) => note.startsWith('printed by a watch')))) {
     said.push('Some tables came from a watch (-w): rows added after the initial list have ages relative to when they were printed.');
   }
   if (context.unreadable.length > 0) said.push(`${context.unreadable.length} inputs could not be read (listed under Inputs).`);

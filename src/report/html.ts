@@ -96,8 +96,9 @@ function header(report: Report, sections: readonly Section[]): string {
   const inputs = plural(report.inputs.length, 'input');
   const cluster = report.cluster ? ` for cluster ${report.cluster}` : '';
   const merged = report.events.duplicatesMerged > 0 ? `, ${report.events.duplicatesMerged} duplicate copies merged` : '';
+  const other = report.events.otherCopies ? `; ${report.events.otherCopies} copies of other events counted, not merged` : '';
   const zone = report.settings.displayZone === 'UTC' ? '' : ` and ${report.settings.displayZone}`;
-  const intro = `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}). Times are in UTC${zone}.`;
+  const intro = `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}${other}). Times are in UTC${zone}.`;
   const elections = report.leaderElectionClusters.reduce((sum, cluster) => sum + cluster.locks.reduce((locks, lock) => locks + lock.elections, 0), 0);
   const warnings = report.errorWindows.reduce((sum, window) => sum + window.occurrences, 0);
   const stats: [number, string, boolean][] = [

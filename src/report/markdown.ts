@@ -37,7 +37,8 @@ function intro(report: Report): string {
   const inputs = `${report.inputs.length} ${report.inputs.length === 1 ? 'input' : 'inputs'}`;
   const cluster = report.cluster ? ` for cluster ${md(report.cluster)}` : '';
   const merged = report.events.duplicatesMerged > 0 ? `, ${report.events.duplicatesMerged} duplicate copies merged` : '';
-  return `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}). Times are in UTC${report.settings.displayZone === 'UTC' ? '' : ` and ${md(report.settings.displayZone)}`}.`;
+  const other = report.events.otherCopies ? `; ${report.events.otherCopies} copies of other events counted, not merged` : '';
+  return `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}${other}). Times are in UTC${report.settings.displayZone === 'UTC' ? '' : ` and ${md(report.settings.displayZone)}`}.`;
 }
 
 function summarySection(report: Report): string {

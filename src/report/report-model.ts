@@ -47,7 +47,13 @@ export const ReportSchema = z.object({
     }),
   ),
   unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
-  events: z.object({ total: z.number().int().nonnegative(), duplicatesMerged: z.number().int().nonnegative(), untimed: z.number().int().nonnegative() }),
+  events: z.object({
+    total: z.number().int().nonnegative(),
+    duplicatesMerged: z.number().int().nonnegative(),
+    untimed: z.number().int().nonnegative(),
+    /** batch only: copies of events no finding needs, counted as read and not merged (so not in `total`). */
+    otherCopies: z.number().int().nonnegative().optional(),
+  }),
   incidents: z.array(
     z.object({
       id: z.string(),

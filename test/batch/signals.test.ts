@@ -1,12 +1,12 @@
 // What batch keeps of an input (signals.ts, parse-file.ts): elections, Warnings, probes and
-// election or error logs whole; other events as skeletons that still count; other logs dropped.
+// election or error logs whole; other events and logs counted and dropped.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { mergeDuplicates } from '../../src/analysis/dedupe.js';
 import { packEvidence, parseFile, unpackEvidence } from '../../src/batch/parse-file.js';
 import { filterSignals, isSignal } from '../../src/batch/signals.js';
+import { watchNote } from '../../src/formats/tables/table-scan.js';
 import type { EventRecord } from '../../src/model/event-record.js';
 import type { EvidenceIndex } from '../../src/model/evidence.js';
 import type { LogRecord } from '../../src/model/log-record.js';
@@ -41,7 +41,7 @@ test('elections, Warnings, events of unknown type, every probe, and election or 
   t.false(isSignal(log(11, {})));
 });
 
-test('the rest is counted; dropped events keep what deduplication needs, in order', (t) => {
+test('the rest is counted as copies, not merged: untimed copies and a watch are said', (t) => {
   const records = [
     event(1, { reason: 'LeaderElection' }),
     event(2, { name: 'web-1.a', uid: 'u1' }),
@@ -49,26 +49,14 @@ test('the rest is counted; dropped events keep what deduplication needs, in orde
     probe(4, true),
     event(5, { name: 'web-1.a', uid: 'u1', count: 2 }),
     event(6, { type: 'Warning' }),
-    event(7, { firstSeen: null, lastSeen: null, notes: ['printed by a watch'] }),
+    event(7, { firstSeen: null, lastSeen: null }),
   ];
-  const { kept, dropped, counts } = filterSignals(records);
+  const { kept, other, counts } = filterSignals(records);
   t.deepEqual(kept.map((record) => record.source.line), [1, 4, 6]);
-  t.deepEqual(counts, { events: 5, droppedEvents: 3, droppedLogs: 1 });
-  t.is(dropped.length, 3);
-  t.true(dropped.every((record) => record.component === null && record.host === null && record.message.length < 30));
-  // Deduplicated, the skeletons say what the events said: two distinct, one merged, one untimed, the watch note.
-  const original = mergeDuplicates(records.filter((record): record is EventRecord => record.kind === 'event' && !isSignal(record)));
-  const skeletons = mergeDuplicates(dropped);
-  t.is(skeletons.events.length, original.events.length);
-  t.is(skeletons.merged, original.merged);
-  t.is(skeletons.merged, 1);
-  t.is(skeletons.events.filter((e) => !e.firstSeen && !e.lastSeen).length, 1);
-  t.deepEqual(skeletons.events.map((e) => e.notes), original.events.map((e) => e.notes));
-  // Equal messages stay equal, different ones different.
-  const [a, b] = filterSignals([event(1, { message: 'same' }), event(2, { message: 'same' })]).dropped;
-  const [c] = filterSignals([event(3, { message: 'other' })]).dropped;
-  t.is(a!.message, b!.message);
-  t.not(a!.message, c!.message);
+  t.deepEqual(counts, { events: 5, droppedLogs: 1 });
+  t.deepEqual(other, { copies: 3, untimed: 1, watch: false });
+  t.true(filterSignals([event(1, { notes: [watchNote] })]).other.watch);
+  t.false(filterSignals([event(1, { type: 'Warning', notes: [watchNote] })]).other.watch, 'a kept event says it itself');
 });
 
 test('an input of only Normal events keeps no records but counts them, and keeps no evidence', async (t) => {
@@ -87,8 +75,8 @@ test('an input of only Normal events keeps no records but counts them, and keeps
   const [outcome] = await parseFile({ path, pathBelowRoot: 'normal.txt', capturedAt: null, inputZone: 'UTC' });
   if (!outcome?.ok) return t.fail('the input should be readable');
   t.is(outcome.records.length, 0);
-  t.is(outcome.dropped.length, 3);
-  t.deepEqual(outcome.counts, { events: 3, droppedEvents: 3, droppedLogs: 0 });
+  t.deepEqual(outcome.other, { copies: 3, untimed: 0, watch: false });
+  t.deepEqual(outcome.counts, { events: 3, droppedLogs: 0 });
   t.is(outcome.evidence.keys.length, 0);
   t.is(outcome.summary.format !== null, true);
 });
