@@ -1,6 +1,7 @@
 // The stages in order: inputs are read, their format detected, and their lines parsed into
 // records with a full account of every line. Later stages (analysis, report) start here.
 import { collectEvidence } from './evidence.js';
+import type { InputFormat } from './formats/define-format.js';
 import { detectFormat, fallbackFormat } from './formats/detect.js';
 import { accountingOf } from './formats/text/line-ledger.js';
 import { eachInput, type ReadOptions, type SourceText } from './inputs/index.js';
@@ -39,8 +40,9 @@ export async function* parseInputs(paths: readonly string[], options: ParseOptio
   }
 }
 
-export function parseSource(source: SourceText, options: ParseOptions): ParsedInput {
-  const format = detectFormat(source.lines);
+/** `known`: the format a caller has already recognised (batch's sieve), so it is not detected again. */
+export function parseSource(source: SourceText, options: ParseOptions, known?: InputFormat): ParsedInput {
+  const format = known ?? detectFormat(source.lines);
   const named = options.captureFromPath?.(source.path) ?? null;
   const result = (format ?? fallbackFormat).parse(source.lines, {
     path: source.path,

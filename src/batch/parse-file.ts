@@ -6,9 +6,11 @@ import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evi
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
-import { parseInputs } from '../pipeline.js';
+import { readPlainText, type PlainText } from '../inputs/index.js';
+import { parseInputs, parseSource, type ParsedInput, type ParseOptions } from '../pipeline.js';
 import { captureFromName } from '../time/capture-from-name.js';
 import type { OtherEvents } from '../model/other-events.js';
+import { sieve, type SievedText } from './sieve.js';
 import { filterSignals, type SignalCounts } from './signals.js';
 
 export interface FileTask {
@@ -17,6 +19,8 @@ export interface FileTask {
   pathBelowRoot: string;
   capturedAt: TimeSpan | null;
   inputZone: string;
+  /** false: parse every record, as the other commands do (tests compare the two). */
+  sieve?: boolean;
 }
 
 export type FileOutcome =
@@ -30,26 +34,60 @@ export type FileOutcome =
     }
   | { ok: false; unreadable: UnreadableInput };
 
+type ReadInput = Pick<ParsedInput, 'records' | 'evidence' | 'summary'>;
+
+/** Files larger than this (gunzipped) are read as a stream and parsed whole, without the sieve. */
+const SIEVE_LIMIT = 64 * 1024 * 1024;
+
 export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  const options = {
+  const options: ParseOptions = {
     capturedAt: task.capturedAt,
     inputZone: task.inputZone,
     captureFromPath: () => captureFromName(task.pathBelowRoot, task.inputZone),
   };
+  const plain = task.sieve === false ? null : await readPlainText(task.path, SIEVE_LIMIT);
+  const sieved = plain && sieve(plain.text);
+  if (plain && sieved) return [keptOf(parseSieved(plain, sieved, options), sieved.droppedRecords)];
+  const outcomes: FileOutcome[] = [];
   for await (const result of parseInputs([task.path], options)) {
-    if (!result.ok) {
-      outcomes.push({ ok: false, unreadable: result.unreadable });
-      continue;
-    }
-    const { kept, other, counts } = filterSignals(result.input.records);
-    // The evidence index holds lines of elections and Warnings only, all of them kept records;
-    // the filter makes sure of it, so nothing of a dropped record outlives its input's text.
-    const keys = new Set(kept.map((record) => evidenceKey(record.source.path, record.source.line)));
-    const evidence = packEvidence([...result.input.evidence].filter(([key]) => keys.has(key)));
-    outcomes.push({ ok: true, summary: result.input.summary, records: kept, other, counts, evidence });
+    outcomes.push(result.ok ? keptOf(result.input, 0) : { ok: false, unreadable: result.unreadable });
   }
   return outcomes;
+}
+
+/** What the group keeps of a parsed input; `sievedOut` events were dropped before it was parsed. */
+function keptOf(input: ReadInput, sievedOut: number): FileOutcome {
+  const { kept, other, counts } = filterSignals(input.records);
+  // The evidence index holds lines of elections and Warnings only, all of them kept records;
+  // the filter makes sure of it, so nothing of a dropped record outlives its input's text.
+  const keys = new Set(kept.map((record) => evidenceKey(record.source.path, record.source.line)));
+  const evidence = packEvidence([...input.evidence].filter(([key]) => keys.has(key)));
+  return {
+    ok: true,
+    summary: input.summary,
+    records: kept,
+    other: { ...other, copies: other.copies + sievedOut },
+    counts: { ...counts, events: counts.events + sievedOut },
+    evidence,
+  };
+}
+
+/**
+ * The sieved text parsed as the input it came from: records, evidence and line classes carry the
+ * input's line numbers, and the lines of the dropped records count as record lines.
+ */
+function parseSieved(plain: PlainText, sieved: SievedText, options: ParseOptions): ReadInput {
+  const { text: _bytes, ...described } = plain;
+  const parsed = parseSource({ ...described, lines: sieved.lines }, options, sieved.format);
+  const lineOf = (line: number) => sieved.lineNumbers[line - 1]!;
+  const evidence: EvidenceIndex = new Map();
+  for (const [key, lines] of parsed.evidence) {
+    const line = Number(key.slice(key.lastIndexOf(':') + 1));
+    evidence.set(evidenceKey(plain.path, lineOf(line)), lines.map((shown) => ({ ...shown, line: lineOf(shown.line) })));
+  }
+  const records = parsed.records.map((record) => ({ ...record, source: { ...record.source, line: lineOf(record.source.line) } }));
+  const accounting = { ...parsed.summary.accounting, total: sieved.totalLines, record: parsed.summary.accounting.record + sieved.droppedLines };
+  return { records, evidence, summary: { ...parsed.summary, accounting } };
 }
 
 /**

@@ -32,7 +32,7 @@ export type SniffedEncoding = { ok: true; encoding: TextEncoding; bomLength: num
  */
 export function sniffEncoding(bytes: Uint8Array): SniffedEncoding {
   const head = bytes.subarray(0, HEAD_LENGTH);
-  if (head.length === 0) return { ok: true, encoding: 'utf-8', bomLength: 0 };
+  if (head.length === 0 || isPlainAscii(head.subarray(0, SNIFF_LENGTH))) return { ok: true, encoding: 'utf-8', bomLength: 0 };
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return checkUtf8(head, 3, 'utf-8-bom');
   // Windows PowerShell 5 `kubectl ... > file` writes UTF-16 LE with a BOM; the BOM is authoritative.
   if (startsWith(head, [0xff, 0xfe])) return { ok: true, encoding: 'utf-16le', bomLength: 2 };
@@ -47,6 +47,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const { encoding } = sniffed;
   const text = encoding === 'utf-16le' ? decodeUtf16le(body) : encoding === 'utf-16be' ? decodeUtf16be(body) : decodeUtf8(body);
   return { ok: true, text, encoding };
+}
+
+/** Printable ASCII, tabs and line ends only: text in any encoding's reading, and the common case, told without decoding. */
+function isPlainAscii(sample: Uint8Array): boolean {
+  for (let i = 0; i < sample.length; i += 1) {
+    const byte = sample[i]!;
+    if (byte > 0x7e || (byte < 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)) return false;
+  }
+  return true;
 }
 
 /** Without a BOM UTF-16 is only a guess, so it must also read as plausible text or UTF-8 gets its turn. */

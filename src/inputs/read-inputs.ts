@@ -2,12 +2,13 @@
 // turning every problem into an outcome so one bad input never stops the others. A tar archive
 // (a support bundle, gzipped or not, found by content) is read in place, one input per member.
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs, type Stats } from 'node:fs';
+import { createReadStream, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { extract as tarExtract, type Extract as TarExtract, type Header as TarHeader } from 'tar-stream';
 import type { TextEncoding } from '../model/input-summary.js';
+import { HEAD_LENGTH, sniffEncoding } from './decode-text.js';
 import { LineDecoder } from './line-decoder.js';
 
 /** A member as tar-stream hands it over: its header, and a stream of its stored bytes. */
@@ -152,6 +153,46 @@ export async function readSource(
   if (!('archive' in read)) return read;
   read.archive.close();
   return { ok: false, path, reason: 'a tar archive, not opened when passed as bytes' };
+}
+
+/** A whole input as one buffer of plain UTF-8 text, for readers that work on bytes (batch's sieve). */
+export interface PlainText extends Omit<SourceText, 'lines'> {
+  /** The text's bytes: gunzipped, without a BOM. */
+  text: Buffer;
+}
+
+/**
+ * The file as plain text in one buffer when it is a regular file of at most `limit` bytes (gunzipped),
+ * UTF-8 with LF line ends and nothing that needs decoding line by line: no UTF-16, CR, ANSI escape,
+ * NUL or tab. Null for anything else, and for any problem: the streaming read handles those and says
+ * what they are.
+ */
+export async function readPlainText(path: string, limit: number, now: () => number = Date.now): Promise<PlainText | null> {
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile() || stat.size > limit) return null;
+    // At once: one read of a file of a few megabytes, not a stream of chunks through the thread pool.
+    const stored = readFileSync(path);
+    const gzip = isGzip(stored);
+    const bytes = gzip ? gunzipSync(stored, { maxOutputLength: limit, chunkSize: gunzippedSizeHint(stored, limit) }) : stored;
+    if (isTarHeader(bytes.subarray(0, TAR_HEADER_LENGTH))) return null;
+    const sniffed = sniffEncoding(bytes.subarray(0, HEAD_LENGTH));
+    if (!sniffed.ok || (sniffed.encoding !== 'utf-8' && sniffed.encoding !== 'utf-8-bom')) return null;
+    const text = bytes.subarray(sniffed.bomLength);
+    if ([0x0d, 0x1b, 0x00, 0x09].some((byte) => text.includes(byte))) return null;
+    return { path, size: stored.length, sha256: sha256Hex(stored), gzip, encoding: sniffed.encoding, crlf: false, ansi: false, mtimeMs: stat.mtimeMs, readAtMs: now(), text };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A gzip member ends with its uncompressed size modulo 2^32: sized by it, the output is one chunk
+ * and not many to be joined. Only a hint (several members, or a lie), so it is kept within bounds.
+ */
+function gunzippedSizeHint(stored: Uint8Array, limit: number): number {
+  const size = stored.length >= 4 ? Buffer.from(stored.buffer, stored.byteOffset, stored.length).readUInt32LE(stored.length - 4) : 0;
+  return Math.min(Math.max(size + 1, 64 * 1024), limit);
 }
 
 /** What an input that turned out to be a tar archive is named by, before the member path. */
