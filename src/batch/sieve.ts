@@ -101,13 +101,13 @@ interface EventFields {
   normal: boolean;
   /** reason is LeaderElection, or has an escape in it that might spell it. */
   election: boolean;
-  /** kind is Event. */
+  /** kind is Event, or not given (exporters leave it out). */
   event: boolean;
   /** It has an involvedObject or regarding object. */
   object: boolean;
 }
 
-const noFields = (): EventFields => ({ normal: false, election: false, event: false, object: false });
+const noFields = (): EventFields => ({ normal: false, election: false, event: true, object: false });
 
 /** An event, Normal and no election: what the sieve may drop. */
 const isOtherEvent = (fields: EventFields) => fields.normal && fields.event && fields.object && !fields.election;
@@ -296,7 +296,6 @@ function sieveJsonList(bytes: Buffer): SievedText | null {
       const inside = end - start > FIELD_INDENT && bytes[start] === SPACE && bytes[start + 8] === SPACE && bytes[start + 11] === SPACE;
       if (!inside) {
         closed = closesItem(bytes, start, end);
-        if (!closed) fields.event = false;
         break;
       }
       if (bytes[start + FIELD_INDENT] === QUOTE) readItemField(bytes, start, end, fields);
@@ -420,6 +419,9 @@ function closingQuote(bytes: Buffer, from: number, end: number): number {
 }
 
 function sieveNdjson(bytes: Buffer): SievedText | null {
+  // Other formats are JSON lines too (probe samples, docker's json-file logs): the first line must be an event.
+  const first = lineFields(bytes, 0, lineEnd(bytes, 0));
+  if (!first || !first.event || !first.object) return null;
   const kept = new Kept(bytes, jsonEvents);
   let lineNumber = 0;
   for (let start = 0; start < bytes.length; ) {
