@@ -1,7 +1,7 @@
 // The files of a batch parsed by a pool of worker threads, handed back in the order they were
 // given whatever order they finish in, so that the output never depends on scheduling. At most
-// a few files (twice the pool) are in flight or waiting to be taken, so results of fast files
-// do not pile up behind a slow one. `jobs` 1 parses in this thread, without workers.
+// 32 files a worker are in flight or waiting to be taken, so results of fast files do not pile
+// up behind a slow one without bound. `jobs` 1 parses in this thread, without workers.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseFile, type FileOutcome, type FileTask } from './parse-file.js';
@@ -12,16 +12,21 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
+/** The worker threads of a batch; null parses in this thread (`jobs` 1). Started before the files are planned, so that they load while the archive is walked. */
+export function startPool(jobs: number): Pool | null {
+  return jobs > 1 ? new Pool(jobs) : null;
+}
+
 /**
  * Each task's outcomes, in task order. `arrived` is called as each file's result comes in (in
- * whatever order), for progress.
+ * whatever order), for progress. The caller closes the pool.
  */
 export async function* parseFiles(
   tasks: readonly FileTask[],
-  jobs: number,
+  pool: Pool | null,
   arrived: (index: number) => void,
 ): AsyncGenerator<FileOutcome[]> {
-  if (jobs <= 1 || tasks.length <= 1) {
+  if (pool === null) {
     for (const [index, task] of tasks.entries()) {
       const outcomes = await parseFile(task);
       arrived(index);
@@ -29,37 +34,48 @@ export async function* parseFiles(
     }
     return;
   }
-  const pool = new Pool(Math.min(jobs, tasks.length));
-  const window = pool.size * 2;
+  // Results are small (what findings need), so many may wait to be taken: files go on being
+  // parsed while this thread is busy with a group's reports, or waiting for a slow file.
+  const window = pool.size * 32;
   const pending: Promise<FileOutcome[]>[] = [];
   let next = 0;
+  let taken = 0;
+  const topUp = (): void => {
+    while (next < tasks.length && next - taken < window) submit();
+  };
   const submit = (): void => {
     const index = next++;
     const result = pool.run(tasks[index]!).then((outcomes) => {
       arrived(index);
+      topUp();
       return outcomes;
     });
     // Awaited in order below; until then a failure must not count as unhandled.
     result.catch(() => undefined);
     pending.push(result);
   };
-  try {
-    while (next < tasks.length && pending.length < window) submit();
-    while (pending.length > 0) {
-      const outcomes = await pending.shift()!;
-      if (next < tasks.length) submit();
-      yield outcomes;
-    }
-  } finally {
-    await pool.close();
+  topUp();
+  while (taken < tasks.length) {
+    const outcomes = await pending[taken]!;
+    pending[taken] = done;
+    taken += 1;
+    topUp();
+    yield outcomes;
   }
 }
 
-class Pool {
-  private readonly idle: Worker[] = [];
+const done: Promise<FileOutcome[]> = Promise.resolve([]);
+
+/**
+ * Each worker holds a few tasks at once and works through them in turn, so it never waits for
+ * this thread while it is busy writing reports.
+ */
+const TASKS_PER_WORKER = 3;
+
+export class Pool {
   private readonly all: Worker[] = [];
   private readonly queue: { request: WorkerRequest; settle: Settle }[] = [];
-  private readonly running = new Map<Worker, { id: number; settle: Settle }>();
+  private readonly running = new Map<Worker, Map<number, Settle>>();
   private lastId = 0;
 
   constructor(readonly size: number) {
@@ -76,7 +92,7 @@ class Pool {
       worker.on('error', (error) => this.failed(worker, error));
       worker.on('exit', (code) => this.failed(worker, new Error(`a parse worker exited (code ${code})`)));
       this.all.push(worker);
-      this.idle.push(worker);
+      this.running.set(worker, new Map());
     }
   }
 
@@ -93,33 +109,33 @@ class Pool {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
+  /** The next task to the worker holding the fewest, while any holds fewer than it may. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!;
+    while (this.queue.length > 0) {
+      let chosen: [Worker, Map<number, Settle>] | null = null;
+      for (const entry of this.running) if (entry[1].size < TASKS_PER_WORKER && (chosen === null || entry[1].size < chosen[1].size)) chosen = entry;
+      if (chosen === null) return;
       const { request, settle } = this.queue.shift()!;
-      this.running.set(worker, { id: request.id, settle });
-      worker.postMessage(request);
+      chosen[1].set(request.id, settle);
+      chosen[0].postMessage(request);
     }
   }
 
   private finished(worker: Worker, reply: WorkerReply): void {
-    const job = this.running.get(worker);
-    if (!job || job.id !== reply.id) return;
-    this.running.delete(worker);
-    this.idle.push(worker);
-    if (reply.ok) job.settle.resolve(reply.outcomes);
-    else job.settle.reject(new Error(`parsing failed in a worker: ${reply.error}`));
+    const settle = this.running.get(worker)?.get(reply.id);
+    if (!settle) return;
+    this.running.get(worker)!.delete(reply.id);
+    if (reply.ok) settle.resolve(reply.outcomes);
+    else settle.reject(new Error(`parsing failed in a worker: ${reply.error}`));
     this.dispatch();
   }
 
-  /** A worker that dies takes its file with it: the run fails, as an exception in-process would. */
+  /** A worker that dies takes its files with it: the run fails, as an exception in-process would. */
   private failed(worker: Worker, error: Error): void {
-    const job = this.running.get(worker);
+    const held = this.running.get(worker);
     this.running.delete(worker);
-    const position = this.idle.indexOf(worker);
-    if (position >= 0) this.idle.splice(position, 1);
-    job?.settle.reject(error);
-    if (this.idle.length === 0 && this.running.size === 0) {
+    for (const settle of held?.values() ?? []) settle.reject(error);
+    if (this.running.size === 0) {
       for (const { settle } of this.queue.splice(0)) settle.reject(error);
     }
   }

@@ -12,11 +12,15 @@ export type WorkerReply = { id: number; ok: true; outcomes: Awaited<ReturnType<t
 
 const port = parentPort;
 if (port) {
+  // One file at a time, in the order sent: the pool sends a few ahead so that this thread never waits.
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
-    parseFile(request.task).then(
-      (outcomes) => port.postMessage({ id: request.id, ok: true, outcomes } satisfies WorkerReply),
-      (error: unknown) =>
-        port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
+    previous = previous.then(() =>
+      parseFile(request.task).then(
+        (outcomes) => port.postMessage({ id: request.id, ok: true, outcomes } satisfies WorkerReply),
+        (error: unknown) =>
+          port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
+      ),
     );
   });
 }

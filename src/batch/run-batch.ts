@@ -18,7 +18,7 @@ import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-model.js';
 import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
 import { unpackEvidence, type FileOutcome } from './parse-file.js';
-import { defaultJobs, parseFiles } from './parse-pool.js';
+import { defaultJobs, parseFiles, startPool, type Pool } from './parse-pool.js';
 
 export interface BatchOptions {
   roots: readonly string[];
@@ -55,6 +55,15 @@ interface Group {
 }
 
 export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks): Promise<BatchIndex> {
+  const pool = startPool(options.jobs ?? defaultJobs());
+  try {
+    return await batchFiles(options, callbacks, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function batchFiles(options: BatchOptions, callbacks: BatchCallbacks, pool: Pool | null): Promise<BatchIndex> {
   const groups = await planGroups(options.roots, options.groupBy);
   const files = [...groups.values()].flatMap((group) => group.files);
   callbacks.start({ files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) });
@@ -64,7 +73,7 @@ export async function runBatch(options: BatchOptions, callbacks: BatchCallbacks)
     capturedAt: options.capturedAt,
     inputZone: options.inputZone,
   }));
-  const results = parseFiles(tasks, options.jobs ?? defaultJobs(), (index) => callbacks.inputDone(files[index]!.size));
+  const results = parseFiles(tasks, pool, (index) => callbacks.inputDone(files[index]!.size));
 
   const index: BatchIndex = {
     schemaVersion: 1,

@@ -2,7 +2,7 @@
 // turning every problem into an outcome so one bad input never stops the others. A tar archive
 // (a support bundle, gzipped or not, found by content) is read in place, one input per member.
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs, readFileSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, promises as fs, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -165,14 +165,14 @@ export interface PlainText extends Omit<SourceText, 'lines'> {
  * The file as plain text in one buffer when it is a regular file of at most `limit` bytes (gunzipped),
  * UTF-8 with LF line ends and nothing that needs decoding line by line: no UTF-16, CR, ANSI escape,
  * NUL or tab. Null for anything else, and for any problem: the streaming read handles those and says
- * what they are.
+ * what they are. `text` may be this thread's read buffer: it is good until the next call.
  */
 export async function readPlainText(path: string, limit: number, now: () => number = Date.now): Promise<PlainText | null> {
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile() || stat.size > limit) return null;
-    // At once: one read of a file of a few megabytes, not a stream of chunks through the thread pool.
-    const stored = readFileSync(path);
+    const stored = readWhole(path, stat.size);
+    if (stored === null) return null;
     const gzip = isGzip(stored);
     const bytes = gzip ? gunzipSync(stored, { maxOutputLength: limit, chunkSize: gunzippedSizeHint(stored, limit) }) : stored;
     if (isTarHeader(bytes.subarray(0, TAR_HEADER_LENGTH))) return null;
@@ -193,6 +193,25 @@ export async function readPlainText(path: string, limit: number, now: () => numb
 function gunzippedSizeHint(stored: Uint8Array, limit: number): number {
   const size = stored.length >= 4 ? Buffer.from(stored.buffer, stored.byteOffset, stored.length).readUInt32LE(stored.length - 4) : 0;
   return Math.min(Math.max(size + 1, 64 * 1024), limit);
+}
+
+/**
+ * One buffer for every file this thread reads whole: a batch reads hundreds of dumps of a few
+ * megabytes, and a fresh buffer for each costs page faults and garbage collection.
+ */
+let readBuffer = Buffer.alloc(0);
+
+/** The file's `size` bytes, at once; null when it is not that size any more. */
+function readWhole(path: string, size: number): Buffer | null {
+  if (readBuffer.length < size + 1) readBuffer = Buffer.allocUnsafe(Math.max(size + 1, readBuffer.length * 2));
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    for (let read = 1; read > 0 && got <= size; got += read) read = readSync(fd, readBuffer, got, size + 1 - got, got);
+    return got === size ? readBuffer.subarray(0, size) : null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** What an input that turned out to be a tar archive is named by, before the member path. */

@@ -23,12 +23,22 @@ export function layoutOf(slots: readonly Slot[]): Layout {
   return { slots, patterns: expandOptional(slots).map(rowPattern) };
 }
 
-/** The layout of a table whose header is known: any column that may be blank is optional. */
+/**
+ * The layout of a table whose header is known: any column that may be blank is optional. Made once
+ * per list of columns: every optional column doubles the patterns to compile, and a batch reads
+ * the same header in every dump.
+ */
 export function layoutOfHeader(header: readonly HeaderColumn[]): Layout {
-  return layoutOf(
-    header.map(({ column }) => ({ column, optional: emptyableColumns.has(column) })),
-  );
+  const key = header.map(({ column }) => column).join(' ');
+  let layout = headerLayouts.get(key);
+  if (!layout) {
+    layout = layoutOf(header.map(({ column }) => ({ column, optional: emptyableColumns.has(column) })));
+    headerLayouts.set(key, layout);
+  }
+  return layout;
 }
+
+const headerLayouts = new Map<string, Layout>();
 
 export function matchLayout(line: string, layout: Layout): Cells | null {
   for (const pattern of layout.patterns) {
