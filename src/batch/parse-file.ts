@@ -45,7 +45,7 @@ export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
     inputZone: task.inputZone,
     captureFromPath: () => captureFromName(task.pathBelowRoot, task.inputZone),
   };
-  const plain = task.sieve === false ? null : await readPlainText(task.path, SIEVE_LIMIT);
+  const plain = task.sieve === false ? null : readPlainText(task.path, SIEVE_LIMIT);
   const sieved = plain && sieve(plain.text);
   if (plain && sieved) return [keptOf(parseSieved(plain, sieved, options), sieved.droppedRecords)];
   const outcomes: FileOutcome[] = [];

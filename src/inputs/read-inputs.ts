@@ -2,7 +2,7 @@
 // turning every problem into an outcome so one bad input never stops the others. A tar archive
 // (a support bundle, gzipped or not, found by content) is read in place, one input per member.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, promises as fs, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, promises as fs, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -167,9 +167,10 @@ export interface PlainText extends Omit<SourceText, 'lines'> {
  * NUL or tab. Null for anything else, and for any problem: the streaming read handles those and says
  * what they are. `text` may be this thread's read buffer: it is good until the next call.
  */
-export async function readPlainText(path: string, limit: number, now: () => number = Date.now): Promise<PlainText | null> {
+export function readPlainText(path: string, limit: number, now: () => number = Date.now): PlainText | null {
   try {
-    const stat = await fs.stat(path);
+    // Synchronous: a worker thread has nothing else to do meanwhile, and each await is a trip through the thread pool.
+    const stat = statSync(path);
     if (!stat.isFile() || stat.size > limit) return null;
     const stored = readWhole(path, stat.size);
     if (stored === null) return null;
