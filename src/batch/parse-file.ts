@@ -6,11 +6,11 @@ import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evi
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
-import { readPlainText, type PlainText } from '../inputs/index.js';
+import { readPlainText, streamPlainText, type PlainText } from '../inputs/index.js';
 import { parseInputs, parseSource, type ParsedInput, type ParseOptions } from '../pipeline.js';
 import { captureFromName } from '../time/capture-from-name.js';
 import type { OtherEvents } from '../model/other-events.js';
-import { sieve, type SievedText } from './sieve.js';
+import { Sieve, sieve, type SievedText } from './sieve.js';
 import { filterSignals, type SignalCounts } from './signals.js';
 
 export interface FileTask {
@@ -36,8 +36,28 @@ export type FileOutcome =
 
 type ReadInput = Pick<ParsedInput, 'records' | 'evidence' | 'summary'>;
 
-/** Files larger than this (gunzipped) are read as a stream and parsed whole, without the sieve. */
-const SIEVE_LIMIT = 64 * 1024 * 1024;
+/** Files up to this size (gunzipped) are read whole, larger ones in pieces. */
+const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
+
+type InputDescription = Omit<PlainText, 'text'>;
+
+/** The input through the sieve, or null when it is not plain text in a layout the sieve knows. */
+async function readSieved(path: string): Promise<{ input: InputDescription; text: SievedText } | null> {
+  const plain = readPlainText(path, WHOLE_FILE_LIMIT);
+  if (plain === null) return null;
+  if (plain !== 'too-large') {
+    const { text: bytes, ...input } = plain;
+    const text = sieve(bytes);
+    return text && { input, text };
+  }
+  let run: Sieve | null | undefined;
+  const input = await streamPlainText(path, (piece) => {
+    run ??= Sieve.start(piece);
+    return run !== null && run.push(piece);
+  });
+  const text = input && run ? run.end() : null;
+  return input && text && { input, text };
+}
 
 export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
   const options: ParseOptions = {
@@ -45,9 +65,8 @@ export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
     inputZone: task.inputZone,
     captureFromPath: () => captureFromName(task.pathBelowRoot, task.inputZone),
   };
-  const plain = task.sieve === false ? null : readPlainText(task.path, SIEVE_LIMIT);
-  const sieved = plain && sieve(plain.text);
-  if (plain && sieved) return [keptOf(parseSieved(plain, sieved, options), sieved.droppedRecords)];
+  const sieved = task.sieve === false ? null : await readSieved(task.path);
+  if (sieved) return [keptOf(parseSieved(sieved.input, sieved.text, options), sieved.text.droppedRecords)];
   const outcomes: FileOutcome[] = [];
   for await (const result of parseInputs([task.path], options)) {
     outcomes.push(result.ok ? keptOf(result.input, 0) : { ok: false, unreadable: result.unreadable });
@@ -76,14 +95,13 @@ function keptOf(input: ReadInput, sievedOut: number): FileOutcome {
  * The sieved text parsed as the input it came from: records, evidence and line classes carry the
  * input's line numbers, and the lines of the dropped records count as record lines.
  */
-function parseSieved(plain: PlainText, sieved: SievedText, options: ParseOptions): ReadInput {
-  const { text: _bytes, ...described } = plain;
-  const parsed = parseSource({ ...described, lines: sieved.lines }, options, sieved.format);
+function parseSieved(input: InputDescription, sieved: SievedText, options: ParseOptions): ReadInput {
+  const parsed = parseSource({ ...input, lines: sieved.lines }, options, sieved.format);
   const lineOf = (line: number) => sieved.lineNumbers[line - 1]!;
   const evidence: EvidenceIndex = new Map();
   for (const [key, lines] of parsed.evidence) {
     const line = Number(key.slice(key.lastIndexOf(':') + 1));
-    evidence.set(evidenceKey(plain.path, lineOf(line)), lines.map((shown) => ({ ...shown, line: lineOf(shown.line) })));
+    evidence.set(evidenceKey(input.path, lineOf(line)), lines.map((shown) => ({ ...shown, line: lineOf(shown.line) })));
   }
   const records = parsed.records.map((record) => ({ ...record, source: { ...record.source, line: lineOf(record.source.line) } }));
   const accounting = { ...parsed.summary.accounting, total: sieved.totalLines, record: parsed.summary.accounting.record + sieved.droppedLines };

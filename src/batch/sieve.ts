@@ -13,6 +13,10 @@
 // and every record that may be a signal. Parsing it gives the records the whole input gives,
 // less the dropped ones.
 //
+// It reads an input whole or piece by piece (a dump of hundreds of megabytes need never be held
+// at once): each layout takes whole records from what it is given and leaves the rest for the
+// next piece.
+//
 // What the sieve does not check of a record it drops: every field (a Normal event whose count is
 // not a number would have been skipped as invalid) and control characters inside it, other than
 // those the caller rules out for the whole input (NUL, ESC, CR, tab).
@@ -35,12 +39,53 @@ export interface SievedText {
   totalLines: number;
 }
 
-type Sieve = (bytes: Buffer) => SievedText | null;
+/** A layout's reader: what it takes of the bytes it is given, whole records only unless they are the last. */
+interface Layout {
+  /** How many bytes it read; the rest is given again, followed by the next piece. False: not this layout after all. */
+  take(bytes: Buffer, last: boolean): number | false;
+  done(): SievedText;
+}
 
-/** The sieved text, or null when the input is not in a layout the sieve knows (the parser reads all of it). */
+/** Reads an input piece by piece. */
+export class Sieve {
+  private left: Buffer = Buffer.alloc(0);
+  private failed = false;
+
+  private constructor(private readonly layout: Layout) {}
+
+  /** Null when the input's first bytes (a few kilobytes are plenty) are not a layout the sieve knows. */
+  static start(head: Buffer): Sieve | null {
+    const known = layouts.find(({ starts }) => startsWith(head, starts));
+    return known ? new Sieve(known.layout()) : null;
+  }
+
+  /** False once the input turns out not to be in the layout: the parser must read it whole. */
+  push(piece: Buffer): boolean {
+    return this.take(this.left.length === 0 ? piece : Buffer.concat([this.left, piece]), false);
+  }
+
+  end(): SievedText | null {
+    return this.take(this.left, true) ? this.layout.done() : null;
+  }
+
+  private take(bytes: Buffer, last: boolean): boolean {
+    if (this.failed) return false;
+    const taken = this.layout.take(bytes, last);
+    if (taken === false) {
+      this.failed = true;
+      this.left = Buffer.alloc(0);
+      return false;
+    }
+    // A copy: what is left is a line or an item, and must not keep the whole piece alive.
+    this.left = taken < bytes.length ? Buffer.from(bytes.subarray(taken)) : Buffer.alloc(0);
+    return true;
+  }
+}
+
+/** The sieved text of an input held whole, or null when it is not in a layout the sieve knows. */
 export function sieve(bytes: Buffer): SievedText | null {
-  const layout = sieves.find(({ starts }) => startsWith(bytes, starts));
-  return layout ? layout.sieve(bytes) : null;
+  const run = Sieve.start(bytes);
+  return run && run.push(bytes) ? run.end() : null;
 }
 
 const NEWLINE = 0x0a;
@@ -50,31 +95,50 @@ const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 const COMMA = 0x2c;
 
-/** Collects the kept lines as it walks an input line by line. */
+/** Collects the kept lines, and counts the dropped ones, as a layout walks an input. */
 class Kept {
   readonly lines: string[] = [];
   readonly lineNumbers: number[] = [];
   droppedRecords = 0;
   droppedLines = 0;
+  /** Lines walked so far. */
+  lineCount = 0;
 
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly format: InputFormat,
-  ) {}
+  constructor(private readonly format: InputFormat) {}
 
-  keep(start: number, end: number, lineNumber: number): void {
-    this.lines.push(this.bytes.toString('utf8', start, end));
-    this.lineNumbers.push(lineNumber);
+  /** The next line of the input, kept. */
+  keep(bytes: Buffer, start: number, end: number): void {
+    this.lineCount += 1;
+    this.lines.push(bytes.toString('utf8', start, end));
+    this.lineNumbers.push(this.lineCount);
   }
 
+  /** The next record of the input, of this many lines, dropped. */
   drop(lines: number): void {
+    this.lineCount += lines;
     this.droppedRecords += 1;
     this.droppedLines += lines;
   }
 
-  done(totalLines: number): SievedText {
-    return { format: this.format, lines: this.lines, lineNumbers: this.lineNumbers, droppedRecords: this.droppedRecords, droppedLines: this.droppedLines, totalLines };
+  done(): SievedText {
+    return { format: this.format, lines: this.lines, lineNumbers: this.lineNumbers, droppedRecords: this.droppedRecords, droppedLines: this.droppedLines, totalLines: this.lineCount };
   }
+}
+
+/**
+ * Calls `line` with each whole line of `bytes`, and with a last one without its newline when
+ * `last`; returns how far it got, or false when `line` does.
+ */
+function eachLine(bytes: Buffer, last: boolean, line: (start: number, end: number) => boolean): number | false {
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    if (newline === -1 && !last) return start;
+    const end = newline === -1 ? bytes.length : newline;
+    if (!line(start, end)) return false;
+    start = end + 1;
+  }
+  return bytes.length;
 }
 
 /** The end of the line that starts at `start` (its newline, or the end of the input). */
@@ -156,63 +220,109 @@ const LEADER_ELECTION_CELL = ascii('LeaderElection ');
 const isAgeByte = (byte: number) => (byte >= 0x30 && byte <= 0x39) || byte === 0x64 || byte === 0x68 || byte === 0x6d || byte === 0x73 || byte === 0x79;
 const isLowerAlnum = (byte: number) => (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39);
 
-function sieveTable(bytes: Buffer): SievedText | null {
-  const headerEnd = lineEnd(bytes, 0);
-  const columns = tableColumns(bytes.toString('latin1', 0, headerEnd));
-  if (!columns) return null;
+/** Where the cells of a row start, from the header: -1 for a column the table does not have. */
+interface RowLayout {
+  lastSeen: number;
+  type: number;
+  reason: number;
+  object: number;
+  subobject: number;
+  source: number;
+  firstSeen: number;
+  count: number;
+  name: number;
+  /** Where every cell that is never blank starts, but the first. */
+  starts: number[];
+  /** Rows shorter than this lack a cell. */
+  shortest: number;
+}
+
+function rowLayout(columns: Map<TableColumn, number>): RowLayout {
   const at = (column: TableColumn) => columns.get(column) ?? -1;
-  const [lastSeen, type, reason, object, message] = [at('lastSeen'), at('type'), at('reason'), at('object'), at('message')];
-  const [subobject, source, firstSeen, count, name] = [at('subobject'), at('source'), at('firstSeen'), at('count'), at('name')];
-  const starts = [...columns.values()].filter((start) => start > 0 && start !== subobject);
-  const shortest = (name >= 0 ? name : message) + 1;
+  const subobject = at('subobject');
+  const name = at('name');
+  return {
+    lastSeen: at('lastSeen'),
+    type: at('type'),
+    reason: at('reason'),
+    object: at('object'),
+    subobject,
+    source: at('source'),
+    firstSeen: at('firstSeen'),
+    count: at('count'),
+    name,
+    starts: [...columns.values()].filter((start) => start > 0 && start !== subobject),
+    shortest: (name >= 0 ? name : at('message')) + 1,
+  };
+}
 
-  /** A cell that starts where its column does: a space before it, none at its start. */
-  const cellAt = (row: number, start: number) => bytes[row + start - 1] === SPACE && bytes[row + start] !== SPACE;
-  /** An age kubectl printed: digits and units up to the padding. */
-  const ageAt = (row: number, start: number) => {
-    let i = row + start;
-    while (isAgeByte(bytes[i]!)) i += 1;
-    return i > row + start && bytes[i] === SPACE;
-  };
-  /** `lower(kind)/name` as the server prints it, so a `kubectl events` row (`Pod/x`) is never taken for one. */
-  const objectAt = (row: number) => {
-    let i = row + object;
-    while (isLowerAlnum(bytes[i]!)) i += 1;
-    return i > row + object && bytes[i] === SLASH && bytes[i + 1] !== SPACE;
-  };
-  const nameAt = (row: number, end: number) => {
-    for (let i = row + name; i < end; i += 1) if (bytes[i] === SPACE) return false;
-    return true;
-  };
-  const countAt = (row: number) => {
-    let i = row + count;
-    while (bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i += 1;
-    return i > row + count && bytes[i] === SPACE;
-  };
+/** A cell that starts where its column does: a space before it, none at its start. */
+const cellAt = (bytes: Buffer, row: number, start: number) => bytes[row + start - 1] === SPACE && bytes[row + start] !== SPACE;
 
-  const isDroppable = (row: number, end: number): boolean => {
-    if (end - row < shortest || bytes[row] === SPACE) return false;
-    for (const start of starts) if (!cellAt(row, start)) return false;
-    if (!equalsAt(bytes, row + type, NORMAL) || equalsAt(bytes, row + reason, LEADER_ELECTION_CELL)) return false;
-    if (!ageAt(row, lastSeen) || !objectAt(row)) return false;
-    if (name < 0) return true;
-    // The empty SUBOBJECT of most rows leaves its column blank; the cells after it must still line up.
-    return (subobject < 0 || bytes[row + subobject - 1] === SPACE) && source > 0 && ageAt(row, firstSeen) && countAt(row) && nameAt(row, end);
-  };
+/** An age kubectl printed: digits and units up to the padding. */
+function ageAt(bytes: Buffer, row: number, start: number): boolean {
+  let i = row + start;
+  while (isAgeByte(bytes[i]!)) i += 1;
+  return i > row + start && bytes[i] === SPACE;
+}
 
-  const kept = new Kept(bytes, kubectlText);
-  kept.keep(0, headerEnd, 1);
-  let lineNumber = 1;
+/** `lower(kind)/name` as the server prints it, so a `kubectl events` row (`Pod/x`) is never taken for one. */
+function objectAt(bytes: Buffer, row: number, start: number): boolean {
+  let i = row + start;
+  while (isLowerAlnum(bytes[i]!)) i += 1;
+  return i > row + start && bytes[i] === SLASH && bytes[i + 1] !== SPACE;
+}
+
+function countAt(bytes: Buffer, row: number, start: number): boolean {
+  let i = row + start;
+  while (bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i += 1;
+  return i > row + start && bytes[i] === SPACE;
+}
+
+function nameAt(bytes: Buffer, row: number, start: number, end: number): boolean {
+  for (let i = row + start; i < end; i += 1) if (bytes[i] === SPACE) return false;
+  return true;
+}
+
+/** A row whose cells line up with the header and say Normal, not LeaderElection. */
+function isOtherEventRow(bytes: Buffer, row: number, end: number, layout: RowLayout): boolean {
+  if (end - row < layout.shortest || bytes[row] === SPACE) return false;
+  for (const start of layout.starts) if (!cellAt(bytes, row, start)) return false;
+  if (!equalsAt(bytes, row + layout.type, NORMAL) || equalsAt(bytes, row + layout.reason, LEADER_ELECTION_CELL)) return false;
+  if (!ageAt(bytes, row, layout.lastSeen) || !objectAt(bytes, row, layout.object)) return false;
+  if (layout.name < 0) return true;
+  // The empty SUBOBJECT of most rows leaves its column blank; the cells after it must still line up.
+  return (
+    (layout.subobject < 0 || bytes[row + layout.subobject - 1] === SPACE) &&
+    layout.source > 0 &&
+    ageAt(bytes, row, layout.firstSeen) &&
+    countAt(bytes, row, layout.count) &&
+    nameAt(bytes, row, layout.name, end)
+  );
+}
+
+function tableLayout(): Layout {
+  const kept = new Kept(kubectlText);
+  let layout: RowLayout | null = null;
   let firstRow = true;
-  for (let row = headerEnd + 1; row < bytes.length; ) {
-    const end = lineEnd(bytes, row);
-    lineNumber += 1;
-    if (!firstRow && isDroppable(row, end)) kept.drop(1);
-    else kept.keep(row, end, lineNumber);
-    if (end > row) firstRow = false;
-    row = end + 1;
-  }
-  return kept.done(lineNumber);
+  return {
+    take: (bytes, last) =>
+      eachLine(bytes, last, (start, end) => {
+        if (layout === null) {
+          const columns = tableColumns(bytes.toString('latin1', start, end));
+          if (columns === null) return false;
+          layout = rowLayout(columns);
+          kept.keep(bytes, start, end);
+        } else if (!firstRow && isOtherEventRow(bytes, start, end, layout)) {
+          kept.drop(1);
+        } else {
+          kept.keep(bytes, start, end);
+          if (end > start) firstRow = false;
+        }
+        return true;
+      }),
+    done: () => kept.done(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,52 +381,56 @@ function closesItem(bytes: Buffer, start: number, end: number): boolean {
   return (length === ITEM_CLOSE.length || (length === ITEM_CLOSE.length + 1 && bytes[end - 1] === COMMA)) && equalsAt(bytes, start, ITEM_CLOSE);
 }
 
-function sieveJsonList(bytes: Buffer): SievedText | null {
-  const kept = new Kept(bytes, jsonEvents);
-  let lineNumber = 0;
-  let firstItem = true;
-  for (let start = 0; start < bytes.length; ) {
-    let end = lineEnd(bytes, start);
-    lineNumber += 1;
-    if (end - start !== ITEM_OPEN.length || !equalsAt(bytes, start, ITEM_OPEN)) {
-      kept.keep(start, end, lineNumber);
-      start = end + 1;
-      continue;
-    }
-    // An item: its lines up to the one that closes it at the same indent.
-    const itemStart = start;
-    const firstLine = lineNumber;
-    const fields = noFields();
-    let closed = false;
-    while (!closed && end + 1 < bytes.length) {
-      start = end + 1;
-      end = lineEnd(bytes, start);
-      lineNumber += 1;
-      // Fields sit deeper than the item's braces; the first line that does not is its closing brace, or the item is not one the sieve knows.
-      const inside = end - start > FIELD_INDENT && bytes[start] === SPACE && bytes[start + 8] === SPACE && bytes[start + 11] === SPACE;
-      if (!inside) {
-        closed = closesItem(bytes, start, end);
-        break;
-      }
-      if (bytes[start + FIELD_INDENT] === QUOTE) readItemField(bytes, start, end, fields);
-    }
-    if (!firstItem && closed && isOtherEvent(fields)) kept.drop(lineNumber - firstLine + 1);
-    else keepLines(kept, bytes, itemStart, end, firstLine);
-    firstItem = false;
+/** The item that opens on the line at `open`: where its closing line ends, and what its fields say; null when the bytes end first. */
+function readItem(bytes: Buffer, open: number): { end: number; lines: number; closed: boolean; fields: EventFields } | null {
+  const fields = noFields();
+  let lines = 1;
+  for (let start = lineEnd(bytes, open) + 1; start < bytes.length; ) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) return null;
+    lines += 1;
+    // Fields sit deeper than the item's braces; the first line that does not is its closing brace, or the item is not one the sieve knows.
+    const inside = end - start > FIELD_INDENT && bytes[start] === SPACE && bytes[start + 8] === SPACE && bytes[start + 11] === SPACE;
+    if (!inside) return { end, lines, closed: closesItem(bytes, start, end), fields };
+    if (bytes[start + FIELD_INDENT] === QUOTE) readItemField(bytes, start, end, fields);
     start = end + 1;
   }
-  const sieved = kept.done(lineNumber);
-  closeLastItems(sieved.lines);
-  return sieved;
+  return null;
 }
 
-function keepLines(kept: Kept, bytes: Buffer, from: number, to: number, firstLine: number): void {
-  let lineNumber = firstLine;
-  for (let start = from; start <= to && start < bytes.length; lineNumber += 1) {
-    const end = lineEnd(bytes, start);
-    kept.keep(start, end, lineNumber);
-    start = end + 1;
-  }
+function jsonListLayout(): Layout {
+  const kept = new Kept(jsonEvents);
+  let firstItem = true;
+  const keepAll = (bytes: Buffer, from: number, to: number) => eachLine(bytes.subarray(from, to), true, (start, end) => (kept.keep(bytes, from + start, from + end), true));
+  return {
+    take(bytes, last) {
+      let start = 0;
+      while (start < bytes.length) {
+        const newline = bytes.indexOf(NEWLINE, start);
+        if (newline === -1 && !last) return start;
+        const end = newline === -1 ? bytes.length : newline;
+        if (end - start !== ITEM_OPEN.length || !equalsAt(bytes, start, ITEM_OPEN)) {
+          kept.keep(bytes, start, end);
+          start = end + 1;
+          continue;
+        }
+        const item = readItem(bytes, start);
+        // An item the bytes cut is read again whole with the next piece; at the very end it is kept as it is, and the parser says it was cut off.
+        if (item === null && !last) return start;
+        const itemEnd = item?.end ?? bytes.length;
+        if (item && !firstItem && item.closed && isOtherEvent(item.fields)) kept.drop(item.lines);
+        else keepAll(bytes, start, itemEnd);
+        firstItem = false;
+        start = itemEnd + 1;
+      }
+      return bytes.length;
+    },
+    done() {
+      const sieved = kept.done();
+      closeLastItems(sieved.lines);
+      return sieved;
+    },
+  };
 }
 
 /**
@@ -418,26 +532,30 @@ function closingQuote(bytes: Buffer, from: number, end: number): number {
   return -1;
 }
 
-function sieveNdjson(bytes: Buffer): SievedText | null {
-  // Other formats are JSON lines too (probe samples, docker's json-file logs): the first line must be an event.
-  const first = lineFields(bytes, 0, lineEnd(bytes, 0));
-  if (!first || !first.event || !first.object) return null;
-  const kept = new Kept(bytes, jsonEvents);
-  let lineNumber = 0;
-  for (let start = 0; start < bytes.length; ) {
-    const end = lineEnd(bytes, start);
-    lineNumber += 1;
-    const fields = lineNumber === 1 ? null : lineFields(bytes, start, end);
-    if (fields && isOtherEvent(fields)) kept.drop(1);
-    else kept.keep(start, end, lineNumber);
-    start = end + 1;
-  }
-  return kept.done(lineNumber);
+function ndjsonLayout(): Layout {
+  const kept = new Kept(jsonEvents);
+  return {
+    take: (bytes, last) =>
+      eachLine(bytes, last, (start, end) => {
+        const fields = lineFields(bytes, start, end);
+        if (kept.lineCount === 0) {
+          // Other formats are JSON lines too (probe samples, docker's json-file logs): the first line must be an event.
+          if (!fields || !fields.event || !fields.object) return false;
+          kept.keep(bytes, start, end);
+        } else if (fields && isOtherEvent(fields)) {
+          kept.drop(1);
+        } else {
+          kept.keep(bytes, start, end);
+        }
+        return true;
+      }),
+    done: () => kept.done(),
+  };
 }
 
-const sieves: readonly { starts: Buffer; sieve: Sieve }[] = [
-  { starts: ascii('{\n    "apiVersion": '), sieve: sieveJsonList },
-  { starts: ascii('{"'), sieve: sieveNdjson },
-  { starts: ascii('NAMESPACE '), sieve: sieveTable },
-  { starts: ascii('LAST SEEN '), sieve: sieveTable },
+const layouts: readonly { starts: Buffer; layout: () => Layout }[] = [
+  { starts: ascii('{\n    "apiVersion": '), layout: jsonListLayout },
+  { starts: ascii('{"'), layout: ndjsonLayout },
+  { starts: ascii('NAMESPACE '), layout: tableLayout },
+  { starts: ascii('LAST SEEN '), layout: tableLayout },
 ];

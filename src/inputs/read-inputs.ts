@@ -164,26 +164,92 @@ export interface PlainText extends Omit<SourceText, 'lines'> {
 /**
  * The file as plain text in one buffer when it is a regular file of at most `limit` bytes (gunzipped),
  * UTF-8 with LF line ends and nothing that needs decoding line by line: no UTF-16, CR, ANSI escape,
- * NUL or tab. Null for anything else, and for any problem: the streaming read handles those and says
- * what they are. `text` may be this thread's read buffer: it is good until the next call.
+ * NUL or tab; `too-large` when it is larger than that. Null for anything else, and for any problem:
+ * the streaming read handles those and says what they are. `text` may be this thread's read buffer:
+ * it is good until the next call.
  */
-export function readPlainText(path: string, limit: number, now: () => number = Date.now): PlainText | null {
+export function readPlainText(path: string, limit: number, now: () => number = Date.now): PlainText | 'too-large' | null {
   try {
     // Synchronous: a worker thread has nothing else to do meanwhile, and each await is a trip through the thread pool.
     const stat = statSync(path);
-    if (!stat.isFile() || stat.size > limit) return null;
+    if (!stat.isFile()) return null;
+    if (stat.size > limit) return 'too-large';
     const stored = readWhole(path, stat.size);
     if (stored === null) return null;
     const gzip = isGzip(stored);
-    const bytes = gzip ? gunzipSync(stored, { maxOutputLength: limit, chunkSize: gunzippedSizeHint(stored, limit) }) : stored;
-    if (isTarHeader(bytes.subarray(0, TAR_HEADER_LENGTH))) return null;
-    const sniffed = sniffEncoding(bytes.subarray(0, HEAD_LENGTH));
-    if (!sniffed.ok || (sniffed.encoding !== 'utf-8' && sniffed.encoding !== 'utf-8-bom')) return null;
-    const text = bytes.subarray(sniffed.bomLength);
-    if ([0x0d, 0x1b, 0x00, 0x09].some((byte) => text.includes(byte))) return null;
-    return { path, size: stored.length, sha256: sha256Hex(stored), gzip, encoding: sniffed.encoding, crlf: false, ansi: false, mtimeMs: stat.mtimeMs, readAtMs: now(), text };
+    let bytes: Buffer = stored;
+    if (gzip) {
+      const gunzipped = gunzipWithin(stored, limit);
+      if (gunzipped === null) return 'too-large';
+      bytes = gunzipped;
+    }
+    const head = plainHead(bytes);
+    const text = head && bytes.subarray(head.bomLength);
+    if (!head || !text || !isPlainPiece(text)) return null;
+    return { path, size: stored.length, sha256: sha256Hex(stored), gzip, encoding: head.encoding, crlf: false, ansi: false, mtimeMs: stat.mtimeMs, readAtMs: now(), text };
   } catch {
     return null;
+  }
+}
+
+/**
+ * The file as plain text (as readPlainText says) in pieces of a few megabytes, each handed to
+ * `take` as it is read, for files too large to hold; `take` returns false to stop. What the
+ * file is, once all of it was taken; null when it is not plain text, or was stopped.
+ */
+export async function streamPlainText(path: string, take: (piece: Buffer) => boolean, now: () => number = Date.now): Promise<Omit<PlainText, 'text'> | null> {
+  let file: ReturnType<typeof createReadStream> | null = null;
+  let inflated: ReturnType<typeof createGunzip> | null = null;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return null;
+    file = createReadStream(path, { highWaterMark: STREAM_PIECE });
+    const stored = new StoredBytes(file);
+    const first = await peek(stored.chunks, 2);
+    const gzip = isGzip(first.head);
+    inflated = gzip ? gunzip(first.all, STREAM_PIECE) : null;
+    // The first piece holds the whole head, so that it is judged as readPlainText judges it.
+    const text = await peek(inflated ?? first.all, HEAD_LENGTH);
+    const head = plainHead(text.head);
+    if (!head) return null;
+    let bom = head.bomLength;
+    for await (const chunk of text.all) {
+      const skipped = Math.min(bom, chunk.length);
+      bom -= skipped;
+      const piece = Buffer.from(chunk.buffer, chunk.byteOffset + skipped, chunk.length - skipped);
+      if (!isPlainPiece(piece) || !take(piece)) return null;
+    }
+    return { path, size: stored.size, sha256: stored.sha256(), gzip, encoding: head.encoding, crlf: false, ansi: false, mtimeMs: stat.mtimeMs, readAtMs: now() };
+  } catch {
+    return null;
+  } finally {
+    inflated?.destroy();
+    file?.destroy();
+  }
+}
+
+/** Pieces of a streamed file: large enough that the work per piece is noise. */
+const STREAM_PIECE = 4 * 1024 * 1024;
+
+/** UTF-8 (with or without a BOM) and not a tar archive, by the first bytes; null for anything else. */
+function plainHead(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-8-bom'; bomLength: number } | null {
+  if (isTarHeader(bytes.subarray(0, TAR_HEADER_LENGTH))) return null;
+  const sniffed = sniffEncoding(bytes.subarray(0, HEAD_LENGTH));
+  return sniffed.ok && (sniffed.encoding === 'utf-8' || sniffed.encoding === 'utf-8-bom') ? { encoding: sniffed.encoding, bomLength: sniffed.bomLength } : null;
+}
+
+/** None of what the line decoder would have to deal with: CR, ANSI escapes, NUL, tabs. */
+function isPlainPiece(text: Uint8Array): boolean {
+  return ![0x0d, 0x1b, 0x00, 0x09].some((byte) => text.includes(byte));
+}
+
+/** The gunzipped bytes, null when there would be more than `limit`; throws on corrupt data. */
+function gunzipWithin(stored: Buffer, limit: number): Buffer | null {
+  try {
+    return gunzipSync(stored, { maxOutputLength: limit, chunkSize: gunzippedSizeHint(stored, limit) });
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
   }
 }
 
@@ -313,8 +379,8 @@ async function readOne(
  * Gunzipped chunks as they are read. A failing source or corrupt gzip data destroys the gunzip with
  * that error, so the reader sees it; the pipeline's own promise carries nothing more.
  */
-function gunzip(chunks: AsyncIterable<Uint8Array>): ReturnType<typeof createGunzip> {
-  const inflate = createGunzip({ chunkSize: 64 * 1024 });
+function gunzip(chunks: AsyncIterable<Uint8Array>, chunkSize = 64 * 1024): ReturnType<typeof createGunzip> {
+  const inflate = createGunzip({ chunkSize });
   pipeline(chunks, inflate).catch(() => undefined);
   return inflate;
 }

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import test from 'ava';
+import fc from 'fast-check';
 import { parseFile, type FileOutcome } from '../../src/batch/parse-file.js';
-import { sieve } from '../../src/batch/sieve.js';
+import { Sieve, sieve } from '../../src/batch/sieve.js';
+import { readPlainText, streamPlainText } from '../../src/inputs/index.js';
 import type { EventRecord } from '../../src/model/event-record.js';
 import { ensureArchive } from '../../scripts/bench/generate.js';
 
@@ -157,4 +159,46 @@ test('what the sieve does not know is left to the parser whole', (t) => {
   t.is(sieve(Buffer.from('Events:\n  Type  Reason  Age  From  Message\n')), null);
   t.is(sieve(Buffer.from('apiVersion: v1\nitems: []\n')), null);
   t.is(sieve(Buffer.from('')), null);
+});
+
+test('read in pieces of any size, every input sieves as it does whole', (t) => {
+  const inputs = [
+    'fixtures/kubectl-1.32/get-events-A.txt',
+    'fixtures/kubectl-1.32/get-events-A-o-wide.txt',
+    'fixtures/reference/kubectl-get-events-A-o-json.json',
+    'fixtures/reference/kubectl-get-events.events.k8s.io-A-o-json.json',
+    'fixtures/reference/kubernetes-event-exporter-file-sink.ndjson',
+    'fixtures/archive/prod-apne2/2024/11/05/events-2024-11-05T0515Z.json.gz',
+  ].map(bytesOf);
+  fc.assert(
+    fc.property(fc.constantFrom(...inputs), fc.array(fc.integer({ min: 1, max: 4000 }), { minLength: 1, maxLength: 40 }), (text, sizes) => {
+      const whole = sieve(text);
+      const run = Sieve.start(text.subarray(0, 64));
+      if (!run) return whole === null;
+      let at = 0;
+      for (let index = 0; at < text.length; index += 1) {
+        const size = sizes[index % sizes.length]!;
+        if (!run.push(text.subarray(at, at + size))) return whole === null;
+        at += size;
+      }
+      t.deepEqual(run.end(), whole);
+      return true;
+    }),
+    { seed: 7, numRuns: 200 },
+  );
+});
+
+test('a file streamed in pieces is the text it holds, described as when read whole', async (t) => {
+  for (const path of ['fixtures/archive/prod-apne2/2024/11/05/events-2024-11-05T0515Z.json.gz', 'fixtures/kubectl-1.32/get-events-A.txt']) {
+    const pieces: Buffer[] = [];
+    const streamed = await streamPlainText(path, (piece) => (pieces.push(Buffer.from(piece)), true));
+    const whole = readPlainText(path, 1 << 20);
+    if (!streamed || whole === null || whole === 'too-large') return t.fail(path);
+    const { text, readAtMs: _read, ...described } = whole;
+    t.deepEqual(Buffer.concat(pieces), text, path);
+    t.deepEqual({ ...streamed, readAtMs: 0 }, { ...described, readAtMs: 0 }, path);
+  }
+  t.is(readPlainText('fixtures/kubectl-1.32/get-events-A.txt', 100), 'too-large');
+  t.is(await streamPlainText('fixtures/archive/staging-usw2/core.bin', () => true), null);
+  t.is(await streamPlainText('fixtures/no-such-file', () => true), null);
 });
