@@ -1,7 +1,6 @@
 // The files of a batch parsed by a pool of worker threads, handed back in the order they were
-// given whatever order they finish in, so that the output never depends on scheduling. At most
-// 32 files a worker are in flight or waiting to be taken, so results of fast files do not pile
-// up behind a slow one without bound. `jobs` 1 parses in this thread, without workers.
+// given whatever order they finish in, so that the output never depends on scheduling. `jobs` 1
+// parses in this thread, without workers.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseFile, type FileOutcome, type FileTask } from './parse-file.js';
@@ -34,49 +33,17 @@ export async function* parseFiles(
     }
     return;
   }
-  // Results are small (what findings need), so many may wait to be taken: files go on being
-  // parsed while this thread is busy with a group's reports, or waiting for a slow file.
-  const window = pool.size * 32;
-  const pending: Promise<FileOutcome[]>[] = [];
-  let next = 0;
-  let taken = 0;
-  const topUp = (): void => {
-    while (next < tasks.length && next - taken < window) submit();
-  };
-  const submit = (): void => {
-    const index = next++;
-    const result = pool.run(tasks[index]!).then((outcomes) => {
-      arrived(index);
-      topUp();
-      return outcomes;
-    });
-    // Awaited in order below; until then a failure must not count as unhandled.
-    result.catch(() => undefined);
-    pending.push(result);
-  };
-  topUp();
-  while (taken < tasks.length) {
-    const outcomes = await pending[taken]!;
-    pending[taken] = done;
-    taken += 1;
-    topUp();
-    yield outcomes;
-  }
+  const results = pool.parse(tasks, arrived);
+  for (const result of results) yield await result;
 }
 
-const done: Promise<FileOutcome[]> = Promise.resolve([]);
-
 /**
- * Each worker holds a few tasks at once and works through them in turn, so it never waits for
- * this thread while it is busy writing reports.
+ * Worker threads that take files off a shared counter (parse-worker.ts). Results are small (what
+ * findings need), so they wait here, in any number, until they are taken in order.
  */
-const TASKS_PER_WORKER = 3;
-
 export class Pool {
-  private readonly all: Worker[] = [];
-  private readonly queue: { request: WorkerRequest; settle: Settle }[] = [];
-  private readonly running = new Map<Worker, Map<number, Settle>>();
-  private lastId = 0;
+  private readonly workers: Worker[] = [];
+  private settles: Settle[] = [];
 
   constructor(readonly size: number) {
     // Under tsx (tests, `tsx src/cli.ts`) this module is a .ts file, and so is its worker: a
@@ -88,56 +55,51 @@ export class Pool {
       : null;
     for (let index = 0; index < size; index += 1) {
       const worker = bootstrap === null ? new Worker(new URL('./parse-worker.js', import.meta.url)) : new Worker(bootstrap, { eval: true });
-      worker.on('message', (reply: WorkerReply) => this.finished(worker, reply));
-      worker.on('error', (error) => this.failed(worker, error));
-      worker.on('exit', (code) => this.failed(worker, new Error(`a parse worker exited (code ${code})`)));
-      this.all.push(worker);
-      this.running.set(worker, new Map());
+      worker.on('message', (reply: WorkerReply) => this.finished(reply));
+      worker.on('error', (error) => this.failed(error));
+      worker.on('exit', (code) => this.failed(new Error(`a parse worker exited (code ${code})`)));
+      this.workers.push(worker);
     }
   }
 
-  run(task: FileTask): Promise<FileOutcome[]> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: ++this.lastId, task }, settle: { resolve, reject } });
-      this.dispatch();
-    });
+  /** One promise per task, settled as its file is parsed. One run at a time. */
+  parse(tasks: readonly FileTask[], arrived: (index: number) => void): Promise<FileOutcome[]>[] {
+    const results = tasks.map(
+      (_, index) =>
+        new Promise<FileOutcome[]>((resolve, reject) => {
+          this.settles[index] = {
+            resolve: (outcomes) => {
+              arrived(index);
+              resolve(outcomes);
+            },
+            reject,
+          };
+        }),
+    );
+    // Taken in order by the caller; until then a failure must not count as unhandled.
+    for (const result of results) result.catch(() => undefined);
+    const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    for (const worker of this.workers) worker.postMessage({ tasks: [...tasks], next } satisfies WorkerRequest);
+    return results;
   }
 
   async close(): Promise<void> {
-    const workers = this.all.splice(0);
+    const workers = this.workers.splice(0);
     for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  /** The next task to the worker holding the fewest, while any holds fewer than it may. */
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      let chosen: [Worker, Map<number, Settle>] | null = null;
-      for (const entry of this.running) if (entry[1].size < TASKS_PER_WORKER && (chosen === null || entry[1].size < chosen[1].size)) chosen = entry;
-      if (chosen === null) return;
-      const { request, settle } = this.queue.shift()!;
-      chosen[1].set(request.id, settle);
-      chosen[0].postMessage(request);
-    }
-  }
-
-  private finished(worker: Worker, reply: WorkerReply): void {
-    const settle = this.running.get(worker)?.get(reply.id);
+  private finished(reply: WorkerReply): void {
+    const settle = this.settles[reply.index];
     if (!settle) return;
-    this.running.get(worker)!.delete(reply.id);
+    delete this.settles[reply.index];
     if (reply.ok) settle.resolve(reply.outcomes);
     else settle.reject(new Error(`parsing failed in a worker: ${reply.error}`));
-    this.dispatch();
   }
 
   /** A worker that dies takes its files with it: the run fails, as an exception in-process would. */
-  private failed(worker: Worker, error: Error): void {
-    const held = this.running.get(worker);
-    this.running.delete(worker);
-    for (const settle of held?.values() ?? []) settle.reject(error);
-    if (this.running.size === 0) {
-      for (const { settle } of this.queue.splice(0)) settle.reject(error);
-    }
+  private failed(error: Error): void {
+    for (const settle of this.settles.splice(0)) settle?.reject(error);
   }
 }
 
