@@ -106,15 +106,15 @@ async function batchFiles(options: BatchOptions, callbacks: BatchCallbacks, pool
 async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptions, callbacks: BatchCallbacks, index: BatchIndex): Promise<void> {
   const analysis = analyze(parsed.records, options.analysis);
   for (const incident of analysis.incidents) {
+    // The group's analysis narrowed to this incident: its findings only, its title, the inputs its evidence comes from.
+    const clusters = analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id));
+    const windows = analysis.windows.filter((window) => incident.windows.includes(window.id));
+    const sources = new Set([...clusters, ...windows].flatMap((finding) => finding.evidence.map((line) => line.path)));
+    const inputs = parsed.inputs.filter((input) => sources.has(input.path));
     const report = buildReport({
-      // The group's analysis narrowed to this incident: its findings only, its title.
-      analysis: {
-        ...analysis,
-        incidents: [incident],
-        clusters: analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id)),
-        windows: analysis.windows.filter((window) => incident.windows.includes(window.id)),
-      },
-      inputs: parsed.inputs,
+      analysis: { ...analysis, incidents: [incident], clusters, windows },
+      inputs,
+      inputsNotListed: parsed.inputs.length - inputs.length,
       unreadable: parsed.unreadable,
       evidence: parsed.evidence,
       otherEvents: parsed.other,

@@ -18,6 +18,8 @@ export interface ReportContext {
   inputs: readonly InputSummary[];
   unreadable: readonly UnreadableInput[];
   evidence: EvidenceIndex;
+  /** batch: how many inputs of the group were read besides those listed. */
+  inputsNotListed?: number;
   /** batch: the events no finding needs, counted and dropped before the analysis. */
   otherEvents?: OtherEvents;
   settings: { gap: number; correlate: number; ignoredReasons: readonly string[]; displayZone: string; inputZone: string; capturedAt: TimeSpan | null };
@@ -58,6 +60,7 @@ export function buildReport(context: ReportContext): Report {
       lines: input.accounting,
     })),
     unreadable: context.unreadable.map(({ path, reason }) => ({ path, reason })),
+    ...(context.inputsNotListed ? { inputsNotListed: context.inputsNotListed } : {}),
     events: {
       total: analysis.events.length,
       duplicatesMerged: analysis.duplicatesMerged,

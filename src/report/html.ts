@@ -11,7 +11,7 @@ import { durationText } from '../time/index.js';
 import { htmlAttribute as attr, htmlText as text } from './html-text.js';
 import { reportStyle } from './html-style.js';
 import { keyMoments } from './key-moments.js';
-import type { IsoSpan, Report } from './report-model.js';
+import { inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 import { timelineSvg } from './timeline-svg.js';
 
@@ -321,7 +321,8 @@ function inputsSection(report: Report): Section {
     report.unreadable.length > 0
       ? `\n<ul class="unreadable">${report.unreadable.map((input) => `<li><code>${text(input.path)}</code>: could not be read: ${text(input.reason)}</li>`).join('\n')}</ul>`
       : '';
-  return { id: 'inputs', heading: 'Inputs', body: `${table(head, rows)}${unreadable}`, flow: true };
+  const notListed = inputsNotListedText(report);
+  return { id: 'inputs', heading: 'Inputs', body: `${table(head, rows)}${notListed ? `\n<p>${text(notListed)}</p>` : ''}${unreadable}`, flow: true };
 }
 
 /** `13 = 12 in records + 1 header`: the sum of the lines, without the classes that have none. */

@@ -3,7 +3,7 @@
 import { durationText } from '../time/index.js';
 import { codeBlock, markdownTable, markdownText as md } from './markdown-text.js';
 import { keyMoments } from './key-moments.js';
-import type { IsoSpan, Report } from './report-model.js';
+import { inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
 import { shortHost } from './host-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 
@@ -166,7 +166,7 @@ function inputsSection(report: Report): string {
   ]);
   const table = markdownTable(['Input', 'Bytes', 'SHA-256', 'Format', 'Captured at', 'Lines', 'Skipped'], rows);
   const unreadable = report.unreadable.map((input) => `- ${md(input.path)}: could not be read: ${md(input.reason)}`).join('\n');
-  return ['## Inputs', table, unreadable].filter(Boolean).join('\n\n');
+  return ['## Inputs', table, md(inputsNotListedText(report)), unreadable].filter(Boolean).join('\n\n');
 }
 
 function supportSection(report: Report): string {

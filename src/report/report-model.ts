@@ -47,6 +47,8 @@ export const ReportSchema = z.object({
     }),
   ),
   unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** batch: inputs of the group that were read but hold none of this report's evidence, and are not listed (the index lists them). */
+  inputsNotListed: z.number().int().positive().optional(),
   events: z.object({
     total: z.number().int().nonnegative(),
     duplicatesMerged: z.number().int().nonnegative(),
@@ -133,3 +135,10 @@ export const ReportSchema = z.object({
 });
 
 export type Report = z.infer<typeof ReportSchema>;
+
+/** What a batch report says of the inputs of its group that it does not list. */
+export function inputsNotListedText(report: Report): string {
+  const count = report.inputsNotListed ?? 0;
+  if (count === 0) return '';
+  return `${count} other ${count === 1 ? 'input' : 'inputs'} of the group ${count === 1 ? 'was' : 'were'} read and ${count === 1 ? 'holds' : 'hold'} none of this report's evidence; the index of the batch lists every input.`;
+}

@@ -82,6 +82,12 @@ test('overlapping dumps of one cluster are deduplicated: the fail-over counts ea
   t.true(locks.every((lock) => lock.elections === 1));
   t.is(report.errorWindows.reduce((sum, window) => sum + window.occurrences, 0), 2);
   t.is(report.leaderElectionClusters[0]!.verdict, 'control-plane-failover');
+  // The report lists the inputs its evidence comes from, and counts the group's others.
+  t.deepEqual(
+    report.inputs.map((input) => input.path),
+    ['fixtures/archive/prod-apne2/2024/11/05/0504.txt', 'fixtures/archive/prod-apne2/2024/11/05/0512.txt', 'fixtures/archive/prod-apne2/2024/11/05/events-2024-11-05T0515Z.json.gz'],
+  );
+  t.is(report.inputsNotListed, 1);
 });
 
 test('--group-by none makes one group; --quiet prints nothing on stderr', async (t) => {
