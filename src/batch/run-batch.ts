@@ -5,7 +5,7 @@
 // are made of are kept, the other events counted (signals.ts). Holds one group's kept records at
 // a time. Writing is the caller's (`emit`), so that file naming and
 // --force stay with the command.
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
 import { expandPath } from '../inputs/read-inputs.js';
 import type { EvidenceIndex } from '../model/evidence.js';
@@ -183,7 +183,7 @@ async function planGroups(roots: readonly string[], groupBy: GroupBy): Promise<M
         group.problems.push({ path: entry.path, reason: entry.reason });
         continue;
       }
-      const size = await fs.stat(entry.path).then((file) => file.size, () => 0);
+      const size = fileSize(entry.path);
       group.files.push({ path: entry.path, root, size });
     }
   }
@@ -217,6 +217,14 @@ async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>):
     }
   }
   return parsed;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function iso(ms: number): string {

@@ -7,7 +7,8 @@
 // table (default or -o wide, with or without NAMESPACE), a `-o json` List as kubectl indents it,
 // and NDJSON with one event a line. A record is dropped only when its own bytes prove it is an
 // event of type Normal whose reason is not LeaderElection, in exactly the place the layout puts
-// them; anything else, or anything it is unsure of, stays for the parser. What stays is a smaller
+// them; anything else, or anything it is unsure of, stays for the parser (a table with a line
+// that does not line up with its header is left to the parser whole). What stays is a smaller
 // text in which every line keeps its number: the lines around the records (headers, the List's
 // frame, blank lines), the first record (so that the shape and capture time are read as before),
 // and every record that may be a signal. Parsing it gives the records the whole input gives,
@@ -231,7 +232,9 @@ interface RowLayout {
   firstSeen: number;
   count: number;
   name: number;
-  /** Where every cell that is never blank starts, but the first. */
+  /** Where the message starts when it is the last cell, which may be blank; -1 when it is not last. */
+  lastMessage: number;
+  /** Where every other cell that is never blank starts, but the first. */
   starts: number[];
   /** Rows shorter than this lack a cell. */
   shortest: number;
@@ -251,19 +254,23 @@ function rowLayout(columns: Map<TableColumn, number>): RowLayout {
     firstSeen: at('firstSeen'),
     count: at('count'),
     name,
-    starts: [...columns.values()].filter((start) => start > 0 && start !== subobject),
-    shortest: (name >= 0 ? name : at('message')) + 1,
+    lastMessage: name >= 0 ? -1 : at('message'),
+    starts: [...columns.values()].filter((start) => start > 0 && start !== subobject && (name >= 0 || start !== at('message'))),
+    shortest: (name >= 0 ? name : at('object')) + 1,
   };
 }
 
 /** A cell that starts where its column does: a space before it, none at its start. */
 const cellAt = (bytes: Buffer, row: number, start: number) => bytes[row + start - 1] === SPACE && bytes[row + start] !== SPACE;
 
-/** An age kubectl printed: digits and units up to the padding. */
-function ageAt(bytes: Buffer, row: number, start: number): boolean {
+const UNKNOWN_AGE = ascii('<unknown> ');
+
+/** An age kubectl printed (digits and units up to the padding), or `<unknown>`, which is no time. */
+function ageAt(bytes: Buffer, row: number, start: number): 'age' | 'unknown' | null {
   let i = row + start;
   while (isAgeByte(bytes[i]!)) i += 1;
-  return i > row + start && bytes[i] === SPACE;
+  if (i > row + start && bytes[i] === SPACE) return 'age';
+  return equalsAt(bytes, row + start, UNKNOWN_AGE) ? 'unknown' : null;
 }
 
 /** `lower(kind)/name` as the server prints it, so a `kubectl events` row (`Pod/x`) is never taken for one. */
@@ -284,23 +291,37 @@ function nameAt(bytes: Buffer, row: number, start: number, end: number): boolean
   return true;
 }
 
-/** A row whose cells line up with the header and say Normal, not LeaderElection. */
-function isOtherEventRow(bytes: Buffer, row: number, end: number, layout: RowLayout): boolean {
-  if (end - row < layout.shortest || bytes[row] === SPACE) return false;
-  for (const start of layout.starts) if (!cellAt(bytes, row, start)) return false;
-  if (!equalsAt(bytes, row + layout.type, NORMAL) || equalsAt(bytes, row + layout.reason, LEADER_ELECTION_CELL)) return false;
-  if (!ageAt(bytes, row, layout.lastSeen) || !objectAt(bytes, row, layout.object)) return false;
-  if (layout.name < 0) return true;
-  // The empty SUBOBJECT of most rows leaves its column blank; the cells after it must still line up.
-  return (
-    (layout.subobject < 0 || bytes[row + layout.subobject - 1] === SPACE) &&
-    layout.source > 0 &&
-    ageAt(bytes, row, layout.firstSeen) &&
-    countAt(bytes, row, layout.count) &&
-    nameAt(bytes, row, layout.name, end)
-  );
+/**
+ * What a line is to the sieve: a row whose cells line up with the header (an event no finding
+ * needs, or one to keep), or not a row of this table at all.
+ */
+function readRow(bytes: Buffer, row: number, end: number, layout: RowLayout): 'other-event' | 'keep' | null {
+  if (end - row < layout.shortest || bytes[row] === SPACE) return null;
+  for (const start of layout.starts) if (!cellAt(bytes, row, start)) return null;
+  // A blank message leaves the row at its OBJECT cell, or pads it to where the message would start.
+  if (layout.lastMessage >= 0 && end - row > layout.lastMessage && !cellAt(bytes, row, layout.lastMessage)) return null;
+  const lastSeen = ageAt(bytes, row, layout.lastSeen);
+  if (lastSeen === null || !objectAt(bytes, row, layout.object)) return null;
+  if (layout.name >= 0) {
+    // The empty SUBOBJECT of most rows leaves its column blank; the cells after it must still line up.
+    const aligned =
+      (layout.subobject < 0 || bytes[row + layout.subobject - 1] === SPACE) &&
+      layout.source > 0 &&
+      ageAt(bytes, row, layout.firstSeen) !== null &&
+      countAt(bytes, row, layout.count) &&
+      nameAt(bytes, row, layout.name, end);
+    if (!aligned) return null;
+  }
+  const normal = equalsAt(bytes, row + layout.type, NORMAL) && !equalsAt(bytes, row + layout.reason, LEADER_ELECTION_CELL);
+  return normal && lastSeen === 'age' ? 'other-event' : 'keep';
 }
 
+/**
+ * Every line after the header must be a row that lines up, or blank: then every line reads on its
+ * own, and no line can be taken for the wrapped end of another, in the whole text or in what the
+ * sieve keeps of it. A table a terminal wrapped, rows with wide characters, `kubectl events` rows:
+ * the parser reads those whole.
+ */
 function tableLayout(): Layout {
   const kept = new Kept(kubectlText);
   let layout: RowLayout | null = null;
@@ -313,7 +334,11 @@ function tableLayout(): Layout {
           if (columns === null) return false;
           layout = rowLayout(columns);
           kept.keep(bytes, start, end);
-        } else if (!firstRow && isOtherEventRow(bytes, start, end, layout)) {
+          return true;
+        }
+        const row = end > start ? readRow(bytes, start, end, layout) : 'keep';
+        if (row === null) return false;
+        if (row === 'other-event' && !firstRow) {
           kept.drop(1);
         } else {
           kept.keep(bytes, start, end);
