@@ -48,7 +48,7 @@ async function readSieved(path: string): Promise<{ input: InputDescription; text
   if (plain !== 'too-large') {
     const { text: bytes, ...input } = plain;
     const text = sieve(bytes);
-    return text && { input, text };
+    return text && worthIt(text) ? { input, text } : null;
   }
   let run: Sieve | null | undefined;
   const input = await streamPlainText(path, (piece) => {
@@ -56,8 +56,11 @@ async function readSieved(path: string): Promise<{ input: InputDescription; text
     return run !== null && run.push(piece);
   });
   const text = input && run ? run.end() : null;
-  return input && text && { input, text };
+  return input && text && worthIt(text) ? { input, text } : null;
 }
+
+/** Nothing was sieved out: the parser reads the input whole, and detects its format as for any input. */
+const worthIt = (text: SievedText) => text.droppedRecords > 0;
 
 export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
   const options: ParseOptions = {

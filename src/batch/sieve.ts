@@ -440,15 +440,16 @@ function jsonListLayout(): Layout {
           continue;
         }
         const item = readItem(bytes, start);
-        // An item the bytes cut is read again whole with the next piece; at the very end it is kept as it is, and the parser says it was cut off.
+        // An item the bytes cut is read again whole with the next piece.
         if (item === null && !last) return start;
-        const itemEnd = item?.end ?? bytes.length;
-        if (item && !firstItem && item.closed && isOtherEvent(item.fields)) kept.drop(item.lines);
-        else keepAll(bytes, start, itemEnd);
+        // A List cut off, or an item that does not close where kubectl closes it: the parser reads that whole.
+        if (item === null || !item.closed) return false;
+        if (!firstItem && isOtherEvent(item.fields)) kept.drop(item.lines);
+        else keepAll(bytes, start, item.end);
         firstItem = false;
-        start = itemEnd + 1;
+        start = item.end + 1;
       }
-      return bytes.length;
+      return last && !endsList(kept.lines) ? false : bytes.length;
     },
     done() {
       const sieved = kept.done();
@@ -456,6 +457,12 @@ function jsonListLayout(): Layout {
       return sieved;
     },
   };
+}
+
+/** The List was printed to its end: its last line that is not blank closes it. */
+function endsList(lines: readonly string[]): boolean {
+  for (let index = lines.length - 1; index >= 0; index -= 1) if (lines[index] !== '') return lines[index] === '}';
+  return false;
 }
 
 /**
