@@ -15,6 +15,7 @@ import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
 import { buildReport } from '../report/build-report.js';
+import { redactReport, type RedactMode } from '../report/redact.js';
 import type { Report } from '../report/report-model.js';
 import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
 import { unpackEvidence, type FileOutcome } from './parse-file.js';
@@ -31,6 +32,8 @@ export interface BatchOptions {
   version: string;
   /** Worker threads parsing files; 1 parses in this thread. Default: defaultJobs(). */
   jobs?: number;
+  /** --redact: each incident report is redacted on its own (the index, which stays local, is not). */
+  redact?: RedactMode | null;
 }
 
 export interface BatchCallbacks {
@@ -111,7 +114,7 @@ async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptio
     const windows = analysis.windows.filter((window) => incident.windows.includes(window.id));
     const sources = new Set([...clusters, ...windows].flatMap((finding) => finding.evidence.map((line) => line.path)));
     const inputs = parsed.inputs.filter((input) => sources.has(input.path));
-    const report = buildReport({
+    const built = buildReport({
       analysis: { ...analysis, incidents: [incident], clusters, windows },
       inputs,
       inputsNotListed: parsed.inputs.length - inputs.length,
@@ -131,6 +134,7 @@ async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptio
       generatedAt: options.generatedAt,
       version: options.version,
     });
+    const report = options.redact ? redactReport(built, options.redact) : built;
     const entry = report.incidents[0]!;
     index.incidents.push({
       group: group.name,

@@ -7,14 +7,14 @@ import { parseCommand, runParse } from './commands/parse.js';
 import { recordCommand, runRecord } from './commands/record.js';
 import { reportCommand, runReport } from './commands/report.js';
 import { runSummary, summaryCommand } from './commands/summary.js';
-import { stdinArgument } from './options.js';
+import { cliArgument } from './options.js';
 import { processTerminal, type Terminal } from './output.js';
 
 export async function main(args: readonly string[], terminal: Terminal = processTerminal): Promise<number> {
   let exitCode = 0;
   const debug = args.includes('--debug');
   try {
-    await yargs(args.map((arg) => (arg === '-' ? stdinArgument : arg)))
+    await yargs(args.map(cliArgument))
       .scriptName('kube-postmortem')
       .usage('$0 <command> [options]\n\nOffline forensics for Kubernetes incidents, from saved kubectl output.')
       .command({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { TimeSpan } from '../model/time-span.js';
+import { redactModes, type RedactMode } from '../report/redact.js';
 import { isValidZone, parseCapturedAt } from '../time/index.js';
 
 export const inputOptions = {
@@ -23,6 +24,31 @@ const InputArgsSchema = z.object({
     error: (issue) => `--input-tz: "${String(issue.input)}" is not an IANA time zone (e.g. Asia/Seoul)`,
   }),
 });
+
+export const redactOption = {
+  redact: {
+    type: 'string',
+    describe: 'replace IP addresses, AWS account ids, ARNs, e-mail addresses, tokens and secrets by pseudonyms; --redact=hosts also host names',
+  },
+} as const;
+
+/**
+ * `--redact` alone, or `--redact=hosts`. A bare `--redact` reaches yargs as `--redact=secrets`
+ * (see cliArgument), so that it never takes the input after it for its value.
+ */
+export function readRedact(argv: unknown): RedactMode | null {
+  const value = (argv as { redact?: unknown }).redact;
+  if (value === undefined) return null;
+  if (redactModes.includes(value as RedactMode)) return value as RedactMode;
+  throw new UsageError(`--redact: "${String(value)}" is not what to redact; give --redact, or --redact=hosts to replace host names too`);
+}
+
+/** An argument as yargs should see it. */
+export function cliArgument(arg: string): string {
+  if (arg === '-') return stdinArgument;
+  if (arg === '--redact') return '--redact=secrets';
+  return arg;
+}
 
 /** yargs drops a lone `-` from positionals, so it travels through yargs under this name. */
 export const stdinArgument = '\u0000stdin';

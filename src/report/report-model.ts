@@ -132,6 +132,8 @@ export const ReportSchema = z.object({
     })
     .nullable(),
   caveats: z.array(z.string()),
+  /** --redact: the kinds of values replaced by pseudonyms, and how many distinct values of each. */
+  redactions: z.array(z.object({ kind: z.string(), values: z.number().int().positive() })).optional(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;

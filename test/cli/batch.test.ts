@@ -142,3 +142,18 @@ test('--out is required', async (t) => {
   t.is(code, 2);
   t.regex(stderr, /out/u);
 });
+
+test('--redact=hosts redacts every incident report; the index, which stays local, is not', async (t) => {
+  const out = outDir();
+  await run(['batch', 'fixtures/archive', '--out', out, '--format', 'md', '--format', 'json', '--quiet', '--redact=hosts']);
+  const reports = readdirSync(out).filter((file) => file.startsWith('incident-') && file.endsWith('.md'));
+  t.is(reports.length, 3);
+  for (const file of reports) {
+    const text = readFileSync(join(out, file), 'utf8');
+    t.false(/ip-10-0-\d+-\d+/u.test(text), file);
+    t.regex(text, /Redacted for sharing/u, file);
+  }
+  const failover = ReportSchema.parse(JSON.parse(readFileSync(join(out, readdirSync(out).find((file) => file.startsWith('incident-20241105T0501Z') && file.endsWith('.json'))!), 'utf8')));
+  t.deepEqual(failover.leaderElectionClusters[0]!.hosts, ['host-1', 'host-2']);
+  t.is(failover.supportCase!.region, 'ap-northeast-2');
+});

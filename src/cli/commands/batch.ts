@@ -13,7 +13,7 @@ import { batchIndexRenderers } from '../../report/batch-index.js';
 import { renderers, reportFormats, type ReportFormat } from '../../report/renderers.js';
 import type { Report } from '../../report/report-model.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
-import { inputOptions, readInputArgs } from '../options.js';
+import { inputOptions, readInputArgs, readRedact, redactOption } from '../options.js';
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
 import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
 import { createProgress } from '../progress.js';
@@ -30,6 +30,7 @@ export const batchCommand = {
         ...inputOptions,
         ...analysisOptions,
         ...failOnOption,
+        ...redactOption,
         out: { type: 'string', demandOption: true, describe: 'directory to write the reports and the index into' },
         'group-by': { type: 'string', choices: groupByModes, default: 'dir', describe: 'dir: the first directory level below each root; file: each file; none: one group' },
         format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
@@ -71,7 +72,7 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
   let progress = createProgress({ write: () => {}, isTerminal: false }, { totalFiles: 0, totalBytes: 0, quiet: true });
   const written = new Set<string>();
   const index = await runBatch(
-    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(), version: toolVersion, jobs: jobs ?? defaultJobs() },
+    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(), version: toolVersion, jobs: jobs ?? defaultJobs(), redact: readRedact(argv) },
     {
       start: (totals) => {
         progress = createProgress({ write: (text) => terminal.err(text), isTerminal: terminal.isErrorTerminal?.() ?? false }, { totalFiles: totals.files, totalBytes: totals.bytes, quiet });

@@ -11,9 +11,10 @@ import { OutputError, UsageError } from '../../errors.js';
 import { parseAll } from '../../pipeline.js';
 import { buildReport } from '../../report/build-report.js';
 import { renderers, reportFormats, type ReportFormat } from '../../report/renderers.js';
+import { redactReport } from '../../report/redact.js';
 import type { Report } from '../../report/report-model.js';
 import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
-import { inputOptions, readInputArgs } from '../options.js';
+import { inputOptions, readInputArgs, readRedact, redactOption } from '../options.js';
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
 import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
 import { toolVersion } from '../version.js';
@@ -28,6 +29,7 @@ export const reportCommand = {
         ...inputOptions,
         ...analysisOptions,
         ...failOnOption,
+        ...redactOption,
         out: { type: 'string', default: 'reports', describe: 'directory to write the report into' },
         format: { type: 'string', array: true, choices: reportFormats, default: ['md', 'html'], describe: 'report formats: md, html, json (repeatable)' },
         stdout: { type: 'boolean', default: false, describe: 'print the one --format to stdout instead of writing files' },
@@ -55,8 +57,9 @@ export async function runReport(argv: unknown, terminal: Terminal): Promise<numb
   const formats = [...new Set(parsed.data.format)];
   if (stdout && formats.length !== 1) throw new UsageError('--stdout prints one format: give exactly one --format');
 
+  const redact = readRedact(argv);
   const all = await parseAll(args.inputs, args);
-  const report = buildReport({
+  const built = buildReport({
     analysis: analyze(all.records, options),
     inputs: all.inputs,
     unreadable: all.unreadable,
@@ -67,6 +70,7 @@ export async function runReport(argv: unknown, terminal: Terminal): Promise<numb
     generatedAt: generationTime(),
     version: toolVersion,
   });
+  const report = redact ? redactReport(built, redact) : built;
   const failed = exitCode(all.unreadable.length, foundIn(report), readFailOn(argv));
   if (stdout) {
     await terminal.out(renderers[formats[0]!](report));
