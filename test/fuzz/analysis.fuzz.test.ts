@@ -2,11 +2,15 @@
 // in any order, split over any number of files, or read twice, give the same clusters, windows
 // and incidents. Records come from fixtures whose dumps overlap (the archive's prod group holds
 // 32 copies of 13 events) and from other incidents.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../src/analysis/analyze.js';
 import { parseFile } from '../../src/batch/parse-file.js';
 import type { ParsedRecord } from '../../src/model/record.js';
+import { parseAll } from '../../src/pipeline.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261203);
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
@@ -70,4 +74,25 @@ test('reading the same files twice changes no finding; only the copies merged gr
   t.is(findings(twice), findings(once));
   t.is(twice.duplicatesMerged, once.duplicatesMerged + records.filter((record) => record.kind === 'event').length);
   t.is(twice.probes.length, once.probes.length);
+});
+
+test('a dump saved as several files (its items split over them any way) gives the findings of the one file', async (t) => {
+  const list = JSON.parse(readFileSync('fixtures/reference/kubectl-get-events-A-o-json.json', 'utf8')) as { items: unknown[] };
+  const dir = mkdtempSync(join(tmpdir(), 'kp-split-'));
+  const whole = join(dir, 'whole.json');
+  writeFileSync(whole, JSON.stringify(list, null, 4));
+  const expected = findings(analyze((await parseAll([whole], { capturedAt: null, inputZone: 'UTC' })).records));
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.nat(3), { minLength: list.items.length, maxLength: list.items.length }), async (parts) => {
+      const files = [0, 1, 2, 3].map((part) => {
+        const path = join(dir, `run-${(run += 1)}-part-${part}.json`);
+        writeFileSync(path, JSON.stringify({ ...list, items: list.items.filter((_, index) => parts[index] === part) }, null, 4));
+        return path;
+      });
+      return findings(analyze((await parseAll(files, { capturedAt: null, inputZone: 'UTC' })).records)) === expected;
+    }),
+    runs(25),
+  );
+  t.pass();
 });
