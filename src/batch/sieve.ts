@@ -182,19 +182,19 @@ const isOtherEvent = (fields: EventFields) => fields.normal && fields.event && f
 
 type TableColumn = 'namespace' | 'lastSeen' | 'type' | 'reason' | 'object' | 'subobject' | 'source' | 'message' | 'firstSeen' | 'count' | 'name';
 
-const headerWords: Record<string, TableColumn> = {
-  NAMESPACE: 'namespace',
-  'LAST SEEN': 'lastSeen',
-  TYPE: 'type',
-  REASON: 'reason',
-  OBJECT: 'object',
-  SUBOBJECT: 'subobject',
-  SOURCE: 'source',
-  MESSAGE: 'message',
-  'FIRST SEEN': 'firstSeen',
-  COUNT: 'count',
-  NAME: 'name',
-};
+const headerWords = new Map<string, TableColumn>([
+  ['NAMESPACE', 'namespace'],
+  ['LAST SEEN', 'lastSeen'],
+  ['TYPE', 'type'],
+  ['REASON', 'reason'],
+  ['OBJECT', 'object'],
+  ['SUBOBJECT', 'subobject'],
+  ['SOURCE', 'source'],
+  ['MESSAGE', 'message'],
+  ['FIRST SEEN', 'firstSeen'],
+  ['COUNT', 'count'],
+  ['NAME', 'name'],
+]);
 
 const tableLayouts: readonly (readonly TableColumn[])[] = [
   ['lastSeen', 'type', 'reason', 'object', 'message'],
@@ -206,7 +206,7 @@ function tableColumns(header: string): Map<TableColumn, number> | null {
   // Cells are two or more spaces apart (tabwriter pads with three); a header word has at most one inside.
   const columns = new Map<TableColumn, number>();
   for (const match of header.matchAll(/\S+(?: \S+)?/gu)) {
-    const column = headerWords[match[0]];
+    const column = headerWords.get(match[0]);
     if (column === undefined || columns.has(column)) return null;
     if (match.index > 0 && header.slice(match.index - 2, match.index) !== '  ') return null;
     columns.set(column, match.index);
