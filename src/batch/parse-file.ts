@@ -4,12 +4,12 @@
 // can post it back (structured clone) and the in-process path (`--jobs 1`) gives the same thing.
 import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evidence.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { OtherEvents } from '../model/other-events.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { readPlainText, streamPlainText, type PlainText } from '../inputs/index.js';
 import { parseInputs, parseSource, type ParsedInput, type ParseOptions } from '../pipeline.js';
 import { captureFromName } from '../time/capture-from-name.js';
-import type { OtherEvents } from '../model/other-events.js';
 import { Sieve, sieve, type SievedText } from './sieve.js';
 import { filterSignals, type SignalCounts } from './signals.js';
 

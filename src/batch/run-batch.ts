@@ -3,8 +3,7 @@
 // index. Files are parsed by a pool of worker threads (`jobs`) and their results taken in walk
 // order, so the output is the same whatever the pool; of each input only the records findings
 // are made of are kept, the other events counted (signals.ts). Holds one group's kept records at
-// a time. Writing is the caller's (`emit`), so that file naming and
-// --force stay with the command.
+// a time. Writing is the caller's (`emit`), so that file naming and --force stay with the command.
 import { promises as fs, statSync } from 'node:fs';
 import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
 import { expandPath } from '../inputs/read-inputs.js';

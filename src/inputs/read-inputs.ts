@@ -77,7 +77,7 @@ export async function expandPath(path: string): Promise<PathEntry[]> {
   const stat = await statOrReason(path, fs.stat);
   if (typeof stat === 'string') return [{ kind: 'problem', path, reason: stat }];
   if (stat.isDirectory()) {
-    const entries = await walkDirectory(path);
+    const entries = walkDirectory(path);
     return entries.length > 0 ? entries : [{ kind: 'problem', path, reason: 'directory holds no files' }];
   }
   // Pipes are read when named outright, so `kube-postmortem <(zcat events.gz)` works.
@@ -86,11 +86,7 @@ export async function expandPath(path: string): Promise<PathEntry[]> {
 }
 
 /** Synchronous: an archive of thousands of files is walked in milliseconds, not one trip through the thread pool per file. */
-async function walkDirectory(dir: string): Promise<PathEntry[]> {
-  return walkDirectorySync(dir);
-}
-
-function walkDirectorySync(dir: string): PathEntry[] {
+function walkDirectory(dir: string): PathEntry[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -100,7 +96,7 @@ function walkDirectorySync(dir: string): PathEntry[] {
   const found: PathEntry[] = [];
   for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walkDirectorySync(path));
+    if (entry.isDirectory()) found.push(...walkDirectory(path));
     else if (entry.isFile()) found.push({ kind: 'file', path });
     else if (entry.isSymbolicLink()) found.push(followLink(path));
     else found.push({ kind: 'problem', path, reason: `${describeFileType(entry)}, skipped` });
@@ -216,7 +212,7 @@ export async function streamPlainText(path: string, take: (piece: Buffer) => boo
     const first = await peek(stored.chunks, 2);
     const gzip = isGzip(first.head);
     inflated = gzip ? gunzip(first.all, STREAM_PIECE) : null;
-    // The first piece holds the whole head, so that it is judged as readPlainText judges it.
+    // The head is judged on as many bytes as readPlainText judges it on.
     const text = await peek(inflated ?? first.all, HEAD_LENGTH);
     const head = plainHead(text.head);
     if (!head) return null;
