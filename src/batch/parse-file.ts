@@ -48,7 +48,7 @@ async function readSieved(path: string): Promise<{ input: InputDescription; text
   if (plain !== 'too-large') {
     const { text: bytes, ...input } = plain;
     const text = sieve(bytes);
-    return text && worthIt(text) ? { input, text } : null;
+    return text && { input, text };
   }
   let run: Sieve | null | undefined;
   const input = await streamPlainText(path, (piece) => {
@@ -56,11 +56,8 @@ async function readSieved(path: string): Promise<{ input: InputDescription; text
     return run !== null && run.push(piece);
   });
   const text = input && run ? run.end() : null;
-  return input && text && worthIt(text) ? { input, text } : null;
+  return input && text && { input, text };
 }
-
-/** Nothing was sieved out: the parser reads the input whole, and detects its format as for any input. */
-const worthIt = (text: SievedText) => text.droppedRecords > 0;
 
 export async function parseFile(task: FileTask): Promise<FileOutcome[]> {
   const options: ParseOptions = {
@@ -99,7 +96,8 @@ function keptOf(input: ReadInput, sievedOut: number): FileOutcome {
  * input's line numbers, and the lines of the dropped records count as record lines.
  */
 function parseSieved(input: InputDescription, sieved: SievedText, options: ParseOptions): ReadInput {
-  const parsed = parseSource({ ...input, lines: sieved.lines }, options, sieved.format);
+  // Nothing sieved out (a table of Warnings, a header alone): the lines are all the input's, and its format is detected as for any input.
+  const parsed = parseSource({ ...input, lines: sieved.lines }, options, sieved.droppedRecords > 0 ? sieved.format : undefined);
   const lineOf = (line: number) => sieved.lineNumbers[line - 1]!;
   const evidence: EvidenceIndex = new Map();
   for (const [key, lines] of parsed.evidence) {
