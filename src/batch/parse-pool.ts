@@ -34,16 +34,27 @@ export async function* parseFiles(
     return;
   }
   const results = pool.parse(tasks, arrived);
-  for (const result of results) yield await result;
+  for (const [index, result] of results.entries()) {
+    const outcomes = await result;
+    pool.taken(index + 1);
+    yield outcomes;
+  }
 }
 
+/** The shared counters: the next file to take, and how many results the main thread has taken. */
+export const NEXT = 0;
+export const TAKEN = 1;
+/** How far past the last result taken a worker may parse: results are small, and these few wait. */
+export const AHEAD = 256;
+
 /**
- * Worker threads that take files off a shared counter (parse-worker.ts). Results are small (what
- * findings need), so they wait here, in any number, until they are taken in order.
+ * Worker threads that take files off a shared counter (parse-worker.ts). Results wait here until
+ * they are taken in order; the workers stay at most AHEAD files past the last one taken.
  */
 export class Pool {
   private readonly workers: Worker[] = [];
   private settles: Settle[] = [];
+  private counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 
   constructor(readonly size: number) {
     // Under tsx (tests, `tsx src/cli.ts`) this module is a .ts file, and so is its worker: a
@@ -78,9 +89,15 @@ export class Pool {
     );
     // Taken in order by the caller; until then a failure must not count as unhandled.
     for (const result of results) result.catch(() => undefined);
-    const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    for (const worker of this.workers) worker.postMessage({ tasks: [...tasks], next } satisfies WorkerRequest);
+    this.counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    for (const worker of this.workers) worker.postMessage({ tasks: [...tasks], counters: this.counters.buffer as SharedArrayBuffer } satisfies WorkerRequest);
     return results;
+  }
+
+  /** The results of the first `count` files have been taken: workers waiting for that may go on. */
+  taken(count: number): void {
+    Atomics.store(this.counters, TAKEN, count);
+    Atomics.notify(this.counters, TAKEN);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
 // `kube-postmortem batch` over the archive fixture: groups, one report per incident, the index,
 // dedupe across overlapping dumps, and the unreadable file.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { AHEAD } from '../../src/batch/parse-pool.js';
 import { contentSecurityPolicy } from '../../src/report/html.js';
 import { BatchIndexSchema } from '../../src/report/batch-index.js';
 import { ReportSchema } from '../../src/report/report-model.js';
@@ -156,4 +157,16 @@ test('--redact=hosts redacts every incident report; the index, which stays local
   const failover = ReportSchema.parse(JSON.parse(readFileSync(join(out, readdirSync(out).find((file) => file.startsWith('incident-20241105T0501Z') && file.endsWith('.json'))!), 'utf8')));
   t.deepEqual(failover.leaderElectionClusters[0]!.hosts, ['host-1', 'host-2']);
   t.is(failover.supportCase!.region, 'ap-northeast-2');
+});
+
+test('an archive of more files than a worker may run ahead of the main thread is read whole, in walk order', async (t) => {
+  const dir = outDir();
+  const seed = readFileSync('fixtures/seed/eks-failover.txt', 'utf8');
+  const names = Array.from({ length: AHEAD + 60 }, (_, index) => `events-2024-11-05T${String(Math.floor(index / 60) + 6).padStart(2, '0')}${String(index % 60).padStart(2, '0')}Z.txt`);
+  for (const name of names) writeFileSync(join(dir, name), seed);
+  const out = outDir();
+  const { code } = await run(['batch', dir, '--out', out, '--format', 'json', '--quiet', '--jobs', '2']);
+  t.is(code, 0);
+  const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+  t.deepEqual(index.inputs.map((input) => input.path), names.map((name) => join(dir, name)));
 });
