@@ -12,7 +12,7 @@
 //
 // Each periodic dump holds the events last seen in the hour before its capture time (an event
 // TTL of 1 h), so dumps overlap; table ages are relative to the capture time in the file name.
-// Usage: node --import=tsx scripts/bench/generate.ts [--size 64m] [--seed 1] [--dir DIR]
+// Usage: node --import=tsx scripts/bench/generate.ts [--size 64m] [--seed 1] [--warnings 0.1] [--dir DIR]
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -90,10 +90,19 @@ export interface InjectedIncident {
   events: number;
 }
 
+/** What an archive is generated from: its size, its seed, and the share of events that are background Warnings (0: only the injected bursts). */
+export interface ArchiveSpec {
+  sizeBytes: number;
+  seed: number;
+  warningShare: number;
+}
+
 export interface BenchManifest {
   generatorVersion: number;
   seed: number;
   sizeBytes: number;
+  /** Absent in archives generated before the option: 0. */
+  warningShare?: number;
   groups: string[];
   files: { table: number; json: number; ndjson: number; gz: number; total: number };
   bytes: { uncompressed: number; onDisk: number; tableUncompressed: number; jsonUncompressed: number; tableOnDisk: number; jsonOnDisk: number };
@@ -139,7 +148,7 @@ interface GroupPlan {
 }
 
 /** Every event of one cluster over its timeline (plus the hour before), sorted by first occurrence. */
-function clusterEvents(rng: Rng, plan: GroupPlan, incidents: InjectedIncident[]): BenchEvent[] {
+function clusterEvents(rng: Rng, plan: GroupPlan, incidents: InjectedIncident[], warningShare = 0): BenchEvent[] {
   const events: BenchEvent[] = [];
   let resourceVersion = 100_000;
   const nodes = Array.from({ length: 12 }, () => nodeName(rng, plan.region));
@@ -179,6 +188,18 @@ function clusterEvents(rng: Rng, plan: GroupPlan, incidents: InjectedIncident[])
     k += rng.int(0, 1);
     add({ ...kubelet, reason: 'Created', message: 'Created container app', first: k, last: k });
     add({ ...kubelet, reason: 'Started', message: 'Started container app', first: k, last: k });
+    // Background Warnings, at the share asked for: a pod that goes on failing, seen again and again. No draw when none are asked for, so the default archive stays as it was.
+    if (warningShare > 0 && rng.next() < (perPodStart * warningShare) / (1 - warningShare)) {
+      const reason = rng.pick(['BackOff', 'Unhealthy', 'FailedMount']);
+      const count = rng.int(1, 20);
+      const message =
+        reason === 'BackOff'
+          ? `Back-off restarting failed container app in pod ${pod}_${app.namespace}(${rng.uuid()})`
+          : reason === 'Unhealthy'
+            ? `Readiness probe failed: Get "http://${ip(rng)}:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+            : `MountVolume.SetUp failed for volume "config" : configmap "${app.app}-config" not found`;
+      add({ ...kubelet, type: 'Warning', reason, message, count, first: k + 5, last: k + 5 + (count - 1) * rng.int(10, 60) });
+    }
   }
 
   // Injected incidents at known times, alternating fail-over / error window, well apart.
@@ -332,10 +353,10 @@ const stamp = (seconds: number) => iso(seconds).slice(0, 16).replace(':', '').re
 const day = (seconds: number) => iso(seconds).slice(0, 10);
 
 /** About how many uncompressed bytes one event costs across its twelve dumps and the NDJSON, from a sample. */
-function bytesPerEvent(seed: number): number {
-  const rng = new Rng(seed ^ 0x5eed);
+function bytesPerEvent(spec: ArchiveSpec): number {
+  const rng = new Rng(spec.seed ^ 0x5eed);
   const plan: GroupPlan = { name: 'sample', region: 'us-east-1', start: 1_730_764_800, end: 1_730_764_800 + 3600, rate: 60 };
-  const sample = clusterEvents(rng, plan, []).slice(0, 2000);
+  const sample = clusterEvents(rng, plan, [], spec.warningShare).slice(0, 2000);
   const capture = sample[sample.length - 1]!.last;
   const per = (text: string) => Buffer.byteLength(text) / sample.length;
   const dumpsPerEvent = 3600 / DUMP_EVERY;
@@ -343,23 +364,24 @@ function bytesPerEvent(seed: number): number {
   return dumpsPerEvent * (share('default') * per(tableDefault(sample, capture)) + share('wide') * per(tableWide(sample, capture)) + share('json') * per(jsonList(sample))) + per(ndjson(sample));
 }
 
-export function archiveDir(sizeBytes: number, seed: number, base = join(tmpdir(), 'kube-postmortem-bench')): string {
-  return join(base, `${formatSize(sizeBytes)}-seed${seed}`);
+export function archiveDir(spec: ArchiveSpec, base = join(tmpdir(), 'kube-postmortem-bench')): string {
+  return join(base, `${formatSize(spec.sizeBytes)}-seed${spec.seed}${spec.warningShare > 0 ? `-warnings${spec.warningShare}` : ''}`);
 }
 
-/** The archive's manifest if one was generated with this seed, size and generator version, else null. */
-export function cachedManifest(dir: string, sizeBytes: number, seed: number): BenchManifest | null {
+/** The archive's manifest if one was generated from this spec by this generator version, else null. */
+export function cachedManifest(dir: string, spec: ArchiveSpec): BenchManifest | null {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BenchManifest;
-    return manifest.seed === seed && manifest.sizeBytes === sizeBytes && manifest.generatorVersion === GENERATOR_VERSION && existsSync(join(dir, 'archive')) ? manifest : null;
+    const same = manifest.seed === spec.seed && manifest.sizeBytes === spec.sizeBytes && (manifest.warningShare ?? 0) === spec.warningShare;
+    return same && manifest.generatorVersion === GENERATOR_VERSION && existsSync(join(dir, 'archive')) ? manifest : null;
   } catch {
     return null;
   }
 }
 
 /** Generates (or reuses) the archive of about `sizeBytes` uncompressed bytes in `dir` (`dir/archive`, `dir/manifest.json`). */
-export function ensureArchive(dir: string, sizeBytes: number, seed: number, log: (text: string) => void = () => {}): BenchManifest {
-  const cached = cachedManifest(dir, sizeBytes, seed);
+export function ensureArchive(dir: string, spec: ArchiveSpec, log: (text: string) => void = () => {}): BenchManifest {
+  const cached = cachedManifest(dir, spec);
   if (cached) {
     log(`reusing ${dir}\n`);
     return cached;
@@ -367,7 +389,7 @@ export function ensureArchive(dir: string, sizeBytes: number, seed: number, log:
   const work = `${dir}.partial-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
   try {
-    const manifest = generate(work, sizeBytes, seed, log);
+    const manifest = generate(work, spec, log);
     rmSync(dir, { recursive: true, force: true });
     renameSync(work, dir);
     return manifest;
@@ -377,9 +399,10 @@ export function ensureArchive(dir: string, sizeBytes: number, seed: number, log:
   }
 }
 
-function generate(dir: string, sizeBytes: number, seed: number, log: (text: string) => void): BenchManifest {
+function generate(dir: string, spec: ArchiveSpec, log: (text: string) => void): BenchManifest {
+  const { sizeBytes, seed } = spec;
   const started = Date.now();
-  const perEvent = bytesPerEvent(seed);
+  const perEvent = bytesPerEvent(spec);
   const groups = CLUSTERS;
   const budget = sizeBytes / groups.length;
   // At least six hours of timeline (room for the incidents), at most 30 events a minute per cluster.
@@ -391,6 +414,7 @@ function generate(dir: string, sizeBytes: number, seed: number, log: (text: stri
     generatorVersion: GENERATOR_VERSION,
     seed,
     sizeBytes,
+    ...(spec.warningShare > 0 ? { warningShare: spec.warningShare } : {}),
     groups: groups.map((group) => group.name),
     files: { table: 0, json: 0, ndjson: 0, gz: 0, total: 0 },
     bytes: { uncompressed: 0, onDisk: 0, tableUncompressed: 0, jsonUncompressed: 0, tableOnDisk: 0, jsonOnDisk: 0 },
@@ -416,7 +440,7 @@ function generate(dir: string, sizeBytes: number, seed: number, log: (text: stri
   groups.forEach((cluster, groupIndex) => {
     const rng = new Rng((seed * 7919 + groupIndex * 104_729) >>> 0);
     const plan: GroupPlan = { name: cluster.name, region: cluster.region, start, end, rate };
-    const events = clusterEvents(rng, plan, manifest.incidents);
+    const events = clusterEvents(rng, plan, manifest.incidents, spec.warningShare);
     const written = new Set<string>();
     const root = join(dir, 'archive', cluster.name);
     // Periodic dumps: each holds what was last seen in the hour before its capture time.
@@ -486,9 +510,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const at = args.indexOf(flag);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const size = parseSize(value('--size') ?? '64m');
-  const seed = Number(value('--seed') ?? '1');
-  const dir = value('--dir') ?? archiveDir(size, seed);
-  const manifest = ensureArchive(dir, size, seed, (text) => process.stderr.write(text));
+  const spec: ArchiveSpec = { sizeBytes: parseSize(value('--size') ?? '64m'), seed: Number(value('--seed') ?? '1'), warningShare: Number(value('--warnings') ?? '0') };
+  const dir = value('--dir') ?? archiveDir(spec);
+  const manifest = ensureArchive(dir, spec, (text) => process.stderr.write(text));
   process.stdout.write(`${dir}\n${JSON.stringify({ ...manifest, incidents: manifest.incidents.length }, null, 2)}\n`);
 }

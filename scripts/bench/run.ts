@@ -3,7 +3,7 @@
 // is in the index, and times what a user would do by hand on the same data: jq over the JSON
 // part, mawk over the table part. Prints one row per scale and the targets with PASS/FAIL.
 //
-//   npm run bench -- [--size 1g] [--scales 0.25,0.5,1] [--seed 1] [--cache DIR]
+//   npm run bench -- [--size 1g] [--scales 0.25,0.5,1] [--seed 1] [--warnings 0.1] [--cache DIR]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -20,11 +20,13 @@ interface Args {
   size: number;
   scales: number[];
   seed: number;
+  /** Share of the events that are background Warnings (0: only the injected bursts). */
+  warnings: number;
   cache: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { size: parseSize('1g'), scales: [0.25, 0.5, 1], seed: 1, cache: join(tmpdir(), 'kube-postmortem-bench') };
+  const args: Args = { size: parseSize('1g'), scales: [0.25, 0.5, 1], seed: 1, warnings: 0, cache: join(tmpdir(), 'kube-postmortem-bench') };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => {
@@ -40,13 +42,15 @@ function parseArgs(argv: readonly string[]): Args {
       if (args.scales.length === 0 || args.scales.some((scale) => !(scale > 0 && scale <= 1))) fail('--scales: numbers in (0, 1], e.g. 0.25,0.5,1');
       args.scales.sort((a, b) => a - b);
     } else if (flag === '--seed') args.seed = Number(value());
+    else if (flag === '--warnings') args.warnings = Number(value());
     else if (flag === '--cache') args.cache = resolve(value());
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run bench -- [--size 1g|256m|64m] [--scales 0.25,0.5,1] [--seed 1] [--cache DIR]\n');
+      process.stdout.write('npm run bench -- [--size 1g|256m|64m] [--scales 0.25,0.5,1] [--seed 1] [--warnings 0.1] [--cache DIR]\n');
       process.exit(0);
     } else fail(`unknown argument ${flag}`);
   }
   if (!Number.isInteger(args.seed)) fail('--seed: an integer');
+  if (!(args.warnings >= 0 && args.warnings < 1)) fail('--warnings: a share in [0, 1), e.g. 0.1');
   return args;
 }
 
@@ -140,10 +144,11 @@ interface Row {
 
 async function benchScale(args: Args, scale: number, cleanups: Set<string>): Promise<Row> {
   const size = Math.round(args.size * scale);
-  const dir = archiveDir(size, args.seed, args.cache);
+  const spec = { sizeBytes: size, seed: args.seed, warningShare: args.warnings };
+  const dir = archiveDir(spec, args.cache);
   process.stderr.write(`\n== scale ${scale} (${formatSize(size)}): archive ${dir}\n`);
   const generating = Date.now();
-  const manifest = ensureArchive(dir, size, args.seed, (text) => process.stderr.write(text));
+  const manifest = ensureArchive(dir, spec, (text) => process.stderr.write(text));
   process.stderr.write(`   archive ready in ${((Date.now() - generating) / 1000).toFixed(1)} s: ${manifest.files.total} files, ${(manifest.bytes.uncompressed / MB).toFixed(1)} MB (${(manifest.bytes.onDisk / MB).toFixed(1)} MB on disk)\n`);
   const archive = join(dir, 'archive');
 
@@ -223,7 +228,7 @@ function printResults(args: Args, rows: Row[]): boolean {
   const out: string[] = [];
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
   out.push('');
-  out.push(`kube-postmortem bench: --size ${formatSize(args.size)} --seed ${args.seed}; node ${process.version}, ${cpus().length} cores (${cpuModel}), jq ${spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()}, mawk`);
+  out.push(`kube-postmortem bench: --size ${formatSize(args.size)} --seed ${args.seed}${args.warnings > 0 ? ` --warnings ${args.warnings}` : ''}; node ${process.version}, ${cpus().length} cores (${cpuModel}), jq ${spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()}, mawk`);
   out.push('ours = `node dist/cli.js batch <archive> --out <tmp> --quiet --force` (md + html reports and the index), whole run, all files;');
   out.push('ours tables = the same over the table part alone (the files mawk reads);');
   out.push('jq = jq -c over the JSON part only (-o json Lists and NDJSON, zcat for .gz); mawk = mawk over the table part only (zcat for .gz). Warm page cache.');

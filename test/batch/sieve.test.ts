@@ -70,7 +70,7 @@ test('the layouts kubectl prints are sieved: Normal events out, elections and Wa
 
 test('a generated archive of periodic dumps gives the same outcomes, with nearly every record sieved out', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kp-sieve-archive-'));
-  const manifest = ensureArchive(dir, 3 * 1024 * 1024, 7);
+  const manifest = ensureArchive(dir, { sizeBytes: 3 * 1024 * 1024, seed: 7, warningShare: 0.1 });
   const root = join(dir, 'archive');
   const files = filesUnder(root);
   let dropped = 0;
