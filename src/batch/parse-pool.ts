@@ -34,12 +34,16 @@ export async function* parseFiles(
     return;
   }
   const results = pool.parse(tasks, arrived);
-  for (const [index, result] of results.entries()) {
-    const outcomes = await result;
+  for (let index = 0; index < results.length; index += 1) {
+    const outcomes = await results[index]!;
+    // Let go of what was taken: the group it belongs to holds it for as long as it needs it.
+    results[index] = taken;
     pool.taken(index + 1);
     yield outcomes;
   }
 }
+
+const taken: Promise<FileOutcome[]> = Promise.resolve([]);
 
 /** The shared counters: the next file to take, and how many results the main thread has taken. */
 export const NEXT = 0;
