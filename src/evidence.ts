@@ -7,7 +7,9 @@ import { evidenceKey, type EvidenceIndex, type EvidenceLine } from './model/evid
 const shownLength = 400;
 const itemLinesShown = 4;
 const itemLinesScanned = 80;
-const telling = /^\s*-?\s*"?(?:reason|message|note|lastTimestamp|firstTimestamp|eventTime|lastObservedTime|deprecatedLastTimestamp|count)"?\s*:/u;
+/** The fields that say what happened and when, the most telling first. */
+const tellingFields = ['reason', 'message', 'note', 'lastTimestamp', 'deprecatedLastTimestamp', 'eventTime', 'lastObservedTime', 'count', 'firstTimestamp'] as const;
+const fieldLine = new RegExp(`^\\s*-?\\s*"?(${tellingFields.join('|')})"?\\s*:\\s*(.*)$`, 'u');
 
 /** `structured`: records are JSON or YAML items spanning several lines, not table rows. */
 export function collectEvidence(records: readonly EventRecord[], lines: readonly string[], structured: boolean, into: EvidenceIndex): void {
@@ -20,14 +22,30 @@ export function collectEvidence(records: readonly EventRecord[], lines: readonly
   });
 }
 
+/**
+ * The lines of an item that say what and when: its reason, message, last time and count where it
+ * has them (a null field says nothing), in the order they stand in. Only the item's own lines are
+ * read: up to its closing brace, the next list item or document, or the next record.
+ */
 function itemLines(lines: readonly string[], first: number, next: number): { line: number; text: string }[] {
-  const shown: { line: number; text: string }[] = [];
   const last = Math.min(next > first ? next - 1 : first + itemLinesScanned, first + itemLinesScanned, lines.length);
-  for (let line = first; line <= last && shown.length < itemLinesShown; line += 1) {
+  const opening = lines[first - 1] ?? '';
+  const indent = indentOf(opening);
+  const found = new Map<string, { line: number; text: string }>();
+  for (let line = first; line <= last; line += 1) {
     const text = lines[line - 1]!;
-    if (telling.test(text) || (line === first && text.length > 2)) shown.push({ line, text });
+    // The item's closing brace, the next list item, or the next YAML document: the item is over.
+    if (line > first && indentOf(text) <= indent && /^\s*(?:[}\]]|- |---)/u.test(text)) break;
+    const field = fieldLine.exec(text);
+    if (!field || found.has(field[1]!) || /^null,?$/u.test(field[2]!.trim())) continue;
+    found.set(field[1]!, { line, text });
   }
-  return shown;
+  const shown = tellingFields.flatMap((name) => found.get(name) ?? []).slice(0, itemLinesShown);
+  return shown.length > 0 ? shown.sort((a, b) => a.line - b.line) : [{ line: first, text: opening }];
+}
+
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
 }
 
 function clip(text: string): string {
