@@ -4,7 +4,7 @@ import type { ErrorWindow, Incident, LeaderElectionCluster, MergedEvent } from '
 import type { LogRecord } from '../model/log-record.js';
 import type { ProbeRecord } from '../model/probe-record.js';
 import { isEventRecord, type ParsedRecord } from '../model/record.js';
-import { mergeDuplicates } from './dedupe.js';
+import { mergeDuplicates, type Deduplicated } from './dedupe.js';
 import { electionClusters, electionSignals } from './election-clusters.js';
 import { errorSignals, errorWindows } from './error-windows.js';
 import { incidents } from './incidents.js';
@@ -32,9 +32,19 @@ export interface Analysis {
 }
 
 export function analyze(records: readonly ParsedRecord[], options: AnalysisOptions = defaultAnalysisOptions): Analysis {
-  const { events, merged } = mergeDuplicates(records.filter(isEventRecord));
-  const probes = distinctProbes(records.filter((record): record is ProbeRecord => record.kind === 'probe'));
+  const probes = records.filter((record): record is ProbeRecord => record.kind === 'probe');
   const logs = records.filter((record): record is LogRecord => record.kind === 'log');
+  return analyzeMerged(mergeDuplicates(records.filter(isEventRecord)), probes, logs, options);
+}
+
+/** The analyses of events whose copies were merged already (as batch merges them, dump by dump). */
+export function analyzeMerged(
+  { events, merged }: Deduplicated,
+  allProbes: readonly ProbeRecord[],
+  logs: readonly LogRecord[],
+  options: AnalysisOptions = defaultAnalysisOptions,
+): Analysis {
+  const probes = distinctProbes(allProbes);
   const clusters = electionClusters(electionSignals(events, logs), options.gap);
   const windows = errorWindows(errorSignals(events, probes, new Set(options.ignoreReasons), logs), probes, options.gap);
   return {

@@ -14,27 +14,46 @@ export interface Deduplicated {
 }
 
 export function mergeDuplicates(records: readonly EventRecord[]): Deduplicated {
-  const events: MergedEvent[] = [];
-  const byUid = new Map<string, MergedEvent>();
-  const byName = new Map<string, MergedEvent>();
-  const byContent = new Map<string, MergedEvent[]>();
-  let merged = 0;
-  for (const record of records) {
-    const same = findSame(record, byUid, byName, byContent);
+  const merger = new EventMerger();
+  for (const record of records) merger.add(record);
+  return merger.result();
+}
+
+/**
+ * The same, one record at a time: a caller reading many dumps merges each copy as it comes and
+ * holds the merged events, not every copy. The records' order is the order of `mergeDuplicates`.
+ */
+export class EventMerger {
+  private readonly events: MergedEvent[] = [];
+  private readonly byUid = new Map<string, MergedEvent>();
+  private readonly byName = new Map<string, MergedEvent>();
+  private readonly byContent = new Map<string, MergedEvent[]>();
+  private merged = 0;
+
+  /** Merges the record in; returns the event it is a copy of (its last copy is this record's source). */
+  add(record: EventRecord): MergedEvent {
+    const same = findSame(record, this.byUid, this.byName, this.byContent);
+    let event: MergedEvent;
     if (same) {
       mergeInto(same, record);
-      merged += 1;
+      this.merged += 1;
+      event = same;
     } else {
-      const event: MergedEvent = { ...record, notes: [...record.notes], copies: [record.source] };
-      events.push(event);
+      event = { ...record, notes: [...record.notes], copies: [record.source] };
+      this.events.push(event);
       const content = contentKey(record);
-      byContent.set(content, [...(byContent.get(content) ?? []), event]);
+      const alike = this.byContent.get(content);
+      if (alike) alike.push(event);
+      else this.byContent.set(content, [event]);
     }
-    const event = same ?? events.at(-1)!;
-    if (record.uid) byUid.set(record.uid, event);
-    if (record.name) byName.set(nameKey(record), event);
+    if (record.uid) this.byUid.set(record.uid, event);
+    if (record.name) this.byName.set(nameKey(record), event);
+    return event;
   }
-  return { events, merged };
+
+  result(): Deduplicated {
+    return { events: this.events, merged: this.merged };
+  }
 }
 
 function findSame(

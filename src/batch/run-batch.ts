@@ -2,18 +2,21 @@
 // inputs merged and deduplicated, analysed, and one report per incident; plus the rows of the
 // index. Files are parsed by a pool of worker threads (`jobs`) and their results taken in walk
 // order, so the output is the same whatever the pool; of each input only the records findings
-// are made of are kept, the other events counted (signals.ts). Holds one group's kept records at
-// a time. Writing is the caller's (`emit`), so that file naming and --force stay with the command.
+// are made of are kept, the other events counted (signals.ts). Holds one group's merged events
+// at a time, each file's copies merged in as they come. Writing is the caller's (`emit`), so that file naming and --force stay with the command.
 import { promises as fs, statSync } from 'node:fs';
-import { analyze, type AnalysisOptions } from '../analysis/analyze.js';
+import { analyzeMerged, type AnalysisOptions } from '../analysis/analyze.js';
+import { EventMerger } from '../analysis/dedupe.js';
 import { expandPath } from '../inputs/read-inputs.js';
-import type { EvidenceIndex } from '../model/evidence.js';
+import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evidence.js';
+import type { MergedEvent } from '../model/findings.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import { addOtherEvents, noOtherEvents, type OtherEvents } from '../model/other-events.js';
-import type { ParsedRecord } from '../model/record.js';
+import type { LogRecord } from '../model/log-record.js';
+import type { ProbeRecord } from '../model/probe-record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
-import { buildReport } from '../report/build-report.js';
+import { buildReport, evidenceCap } from '../report/build-report.js';
 import { redactReport, type RedactMode } from '../report/redact.js';
 import type { Report } from '../report/report-model.js';
 import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
@@ -106,7 +109,7 @@ async function batchFiles(options: BatchOptions, callbacks: BatchCallbacks, pool
 }
 
 async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptions, callbacks: BatchCallbacks, index: BatchIndex): Promise<void> {
-  const analysis = analyze(parsed.records, options.analysis);
+  const analysis = analyzeMerged(parsed.events.result(), parsed.probes, parsed.logs, options.analysis);
   for (const incident of analysis.incidents) {
     // The group's analysis narrowed to this incident: its findings only, its title, the inputs its evidence comes from.
     const clusters = analysis.clusters.filter((cluster) => incident.clusters.includes(cluster.id));
@@ -194,7 +197,10 @@ async function planGroups(roots: readonly string[], groupBy: GroupBy): Promise<M
 }
 
 interface ParsedGroup {
-  records: ParsedRecord[];
+  /** The group's events, each file's merged in as it came, so that copies are not all held. */
+  events: EventMerger;
+  probes: ProbeRecord[];
+  logs: LogRecord[];
   /** The events that are neither elections nor Warnings, counted. */
   other: OtherEvents;
   inputs: InputSummary[];
@@ -204,7 +210,7 @@ interface ParsedGroup {
 
 /** Each file of the group read as an input of its own (its outcomes come from `results`, in walk order). */
 async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>): Promise<ParsedGroup> {
-  const parsed: ParsedGroup = { records: [], other: noOtherEvents, inputs: [], unreadable: [...group.problems], evidence: new Map() };
+  const parsed: ParsedGroup = { events: new EventMerger(), probes: [], logs: [], other: noOtherEvents, inputs: [], unreadable: [...group.problems], evidence: new Map() };
   for (let count = 0; count < group.files.length; count += 1) {
     const next = await results.next();
     if (next.done === true) throw new Error('batch: fewer parse results than files');
@@ -214,13 +220,35 @@ async function parseGroup(group: Group, results: AsyncGenerator<FileOutcome[]>):
         continue;
       }
       parsed.inputs.push(outcome.summary);
-      for (const record of outcome.records) parsed.records.push(record);
+      for (const record of outcome.records) {
+        if (record.kind === 'event') forgetHiddenEvidence(parsed.events.add(record), parsed.evidence);
+        else if (record.kind === 'probe') parsed.probes.push(record);
+        else parsed.logs.push(record);
+      }
       parsed.other = addOtherEvents(parsed.other, outcome.other);
       unpackEvidence(outcome.evidence, parsed.evidence);
     }
   }
   return parsed;
 }
+
+/**
+ * A report shows a finding's first evidence lines, its events' copies in order, and counts the
+ * rest: the text of a copy past the first `evidenceCap` of its event can never be shown. Its
+ * lines are kept only as a count, so that a Warning seen in a hundred dumps costs a hundred
+ * texts no more.
+ */
+function forgetHiddenEvidence(event: MergedEvent, evidence: EvidenceIndex): void {
+  if (event.copies.length <= evidenceCap) return;
+  const copy = event.copies[event.copies.length - 1]!;
+  const key = evidenceKey(copy.path, copy.line);
+  const lines = evidence.get(key);
+  if (lines && lines !== countedOnly[lines.length]) evidence.set(key, (countedOnly[lines.length] ??= lines.map(() => hiddenLine)));
+}
+
+const hiddenLine: EvidenceLine = { path: '', line: 1, text: '' };
+/** Shared stand-ins by number of lines. */
+const countedOnly: EvidenceLine[][] = [];
 
 function fileSize(path: string): number {
   try {
