@@ -1,6 +1,6 @@
 // `kube-postmortem batch` over the archive fixture: groups, one report per incident, the index,
 // dedupe across overlapping dumps, and the unreadable file.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
@@ -169,4 +169,21 @@ test('an archive of more files than a worker may run ahead of the main thread is
   t.is(code, 0);
   const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
   t.deepEqual(index.inputs.map((input) => input.path), names.map((name) => join(dir, name)));
+});
+
+test('a Warning seen in more dumps than a report shows: the same evidence and count as report gives', async (t) => {
+  const dir = outDir();
+  const group = join(dir, 'prod');
+  mkdirSync(group);
+  const table = readFileSync('fixtures/archive/staging-usw2/events-2024-11-05T0510Z.txt', 'utf8');
+  for (let minute = 10; minute < 30; minute += 1) writeFileSync(join(group, `events-2024-11-05T05${minute}Z.txt`), table);
+  const out = outDir();
+  // One capture time for all: twenty copies of each of the three Warnings.
+  await run(['batch', dir, '--out', out, '--format', 'json', '--quiet', '--captured-at', '2024-11-05T05:10:00Z']);
+  const file = readdirSync(out).find((name) => name.startsWith('incident-') && name.endsWith('.json'))!;
+  const batched = ReportSchema.parse(JSON.parse(readFileSync(join(out, file), 'utf8')));
+  const single = await run(['report', group, '--stdout', '--format', 'json', '--captured-at', '2024-11-05T05:10:00Z']);
+  const reported = ReportSchema.parse(JSON.parse(single.stdout));
+  t.is(batched.errorWindows[0]!.evidence.more, 20 * 3 - 12);
+  t.deepEqual(batched.errorWindows.map((window) => window.evidence), reported.errorWindows.map((window) => window.evidence));
 });
