@@ -51,24 +51,32 @@ export function matchLayout(line: string, layout: Layout): Cells | null {
 /** Cells by the header's column starts, or null when the row is not aligned with the header. */
 export function splitByHeader(line: string, header: readonly HeaderColumn[]): Cells | null {
   if (line.includes('\t')) return null;
-  const points = Array.from(line);
+  // Columns count code points; an ASCII row's are its characters, without splitting it into an array.
+  const points: CodePoints = isAscii(line) ? line : Array.from(line);
   const first = header[0];
-  if (!first || points.slice(0, first.start).some((point) => point !== ' ')) return null;
+  if (!first || !isBlank(points, 0, first.start)) return null;
   const cells: Cells = {};
   for (const [index, column] of header.entries()) {
     const end = header[index + 1]?.start ?? points.length;
     if (index > 0 && !startsCellAt(points, column.start, end)) return null;
-    const text = points.slice(column.start, end).join('').trim();
+    const text = textOf(points, column.start, end).trim();
     if (!cellFits(column.column, text)) return null;
     if (text !== '') cells[column.column] = text;
   }
   return cells;
 }
 
-function startsCellAt(points: readonly string[], start: number, end: number): boolean {
+/** A row's code points: the string itself when it is ASCII. */
+type CodePoints = string | readonly string[];
+
+const isAscii = (line: string) => /^[\x00-\x7f]*$/u.test(line);
+const textOf = (points: CodePoints, start: number, end: number) => (typeof points === 'string' ? points.slice(start, end) : points.slice(start, end).join(''));
+const isBlank = (points: CodePoints, start: number, end: number) => /^ *$/u.test(textOf(points, start, end));
+
+function startsCellAt(points: CodePoints, start: number, end: number): boolean {
   if (points.length <= start) return true;
   if (points[start - 1] !== ' ') return false;
-  if (points[start] === ' ') return points.slice(start, end).every((point) => point === ' ');
+  if (points[start] === ' ') return isBlank(points, start, end);
   // kubectl pads every cell with at least three spaces; one space is a cell's own text.
   return points[start - 2] === ' ';
 }
