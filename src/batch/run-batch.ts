@@ -17,7 +17,7 @@ import type { ProbeRecord } from '../model/probe-record.js';
 import type { TimeSpan } from '../model/time-span.js';
 import { BatchIndexSchema, type BatchIndex, type BatchIndexFormat } from '../report/batch-index.js';
 import { buildReport, evidenceCap } from '../report/build-report.js';
-import { redactReport, type RedactMode } from '../report/redact.js';
+import { redactIndex, redactReport, type RedactMode } from '../report/redact.js';
 import type { Report } from '../report/report-model.js';
 import { groupOf, pathBelowRoot, type GroupBy, type InputRoot } from './group-inputs.js';
 import { unpackEvidence, type FileOutcome } from './parse-file.js';
@@ -34,7 +34,7 @@ export interface BatchOptions {
   version: string;
   /** Worker threads parsing files; 1 parses in this thread. Default: defaultJobs(). */
   jobs?: number;
-  /** --redact: each incident report is redacted on its own (the index, which stays local, is not). */
+  /** --redact: each incident report, and the index, redacted on its own. */
   redact?: RedactMode | null;
 }
 
@@ -105,7 +105,8 @@ async function batchFiles(options: BatchOptions, callbacks: BatchCallbacks, pool
   } finally {
     await results.return(undefined);
   }
-  return BatchIndexSchema.parse(index);
+  const done = BatchIndexSchema.parse(index);
+  return options.redact ? redactIndex(done, options.redact) : done;
 }
 
 async function batchGroup(group: Group, parsed: ParsedGroup, options: BatchOptions, callbacks: BatchCallbacks, index: BatchIndex): Promise<void> {

@@ -61,6 +61,8 @@ export const BatchIndexSchema = z.object({
     }),
   ),
   unreadable: z.array(z.object({ group: z.string(), path: z.string(), reason: z.string() })),
+  /** --redact: what was replaced in the index itself, in words and by kind. */
+  redactions: z.object({ note: z.string(), counts: z.array(z.object({ kind: z.string(), values: z.number().int().positive() })) }).optional(),
 });
 
 export type BatchIndex = z.infer<typeof BatchIndexSchema>;
@@ -92,7 +94,8 @@ const groupsNote = 'Signal events are the elections and Warnings, their copies i
 function introText(index: BatchIndex): string {
   const inputs = plural(index.inputs.length + index.unreadable.length, 'input');
   const zone = index.settings.displayZone === 'UTC' ? '' : ` and ${index.settings.displayZone}`;
-  return `Generated ${index.generatedAt} by ${index.tool.name} ${index.tool.version} from ${inputs} in ${plural(index.groups.length, 'group')} (--group-by ${index.groupBy}): ${plural(index.incidents.length, 'incident')}, ${index.unreadable.length} unreadable. Times are in UTC${zone}.`;
+  const redacted = index.redactions ? ` ${index.redactions.note}` : '';
+  return `Generated ${index.generatedAt} by ${index.tool.name} ${index.tool.version} from ${inputs} in ${plural(index.groups.length, 'group')} (--group-by ${index.groupBy}): ${plural(index.incidents.length, 'incident')}, ${index.unreadable.length} unreadable. Times are in UTC${zone}.${redacted}`;
 }
 
 export function renderIndexMarkdown(index: BatchIndex): string {

@@ -5,6 +5,7 @@
 // which node still lines up. Regions and times are left as they are: the support case needs them.
 // The report says what was replaced and how many distinct values of each kind.
 import { shortHost } from './host-text.js';
+import { BatchIndexSchema, type BatchIndex } from './batch-index.js';
 import { ReportSchema, type Report } from './report-model.js';
 
 export const redactModes = ['secrets', 'hosts'] as const;
@@ -106,8 +107,8 @@ function redactText(text: string, names: Pseudonyms, hosts: ReadonlyMap<string, 
   return redacted;
 }
 
-/** Fields that never hold an input's text: hashes and times. */
-const untouched = new Set(['sha256', 'generatedAt', 'earliest', 'latest', 'region', 'regions', 'schemaVersion', 'tool', 'settings']);
+/** Fields that never hold an input's text: hashes, times, the names of the files batch wrote. */
+const untouched = new Set(['sha256', 'generatedAt', 'earliest', 'latest', 'region', 'regions', 'schemaVersion', 'tool', 'settings', 'file', 'groupBy']);
 
 function redactValue(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return redact(value);
@@ -120,28 +121,42 @@ function redactValue(value: unknown, redact: (text: string) => string): unknown 
 
 /** The report with what `mode` covers replaced, and a caveat saying what and how much. */
 export function redactReport(report: Report, mode: RedactMode): Report {
+  const { value, counts } = redactDocument(report, mode, knownHosts(report));
+  value.caveats = [...value.caveats, redactionNote(mode, counts, 'report')];
+  if (counts.length > 0) value.redactions = counts.map(({ kind, values }) => ({ kind, values }));
+  return ReportSchema.parse(value);
+}
+
+/**
+ * batch's index (its inputs' paths, groups, titles) redacted as the reports are, with pseudonyms
+ * of its own: the index and each report are read on their own.
+ */
+export function redactIndex(index: BatchIndex, mode: RedactMode): BatchIndex {
+  const { value, counts } = redactDocument(index, mode, []);
+  value.redactions = { note: redactionNote(mode, counts, 'index'), counts: counts.map(({ kind, values }) => ({ kind, values })) };
+  return BatchIndexSchema.parse(value);
+}
+
+function redactDocument<Document>(document: Document, mode: RedactMode, hostNames: readonly string[]): { value: Document; counts: ReturnType<Pseudonyms['counts']> } {
   const names = new Pseudonyms();
   let hosts: Map<string, string> | null = null;
   if (mode === 'hosts') {
     hosts = new Map();
     // A host and its short form are one host; the long form goes first so that it is replaced whole.
-    for (const host of knownHosts(report)) hosts.set(host, names.name('host name', shortHost(host), (n) => `host-${n}`));
-    for (const host of knownHosts(report)) if (shortHost(host) !== host) hosts.set(shortHost(host), hosts.get(host)!);
+    for (const host of hostNames) hosts.set(host, names.name('host name', shortHost(host), (n) => `host-${n}`));
+    for (const host of hostNames) if (shortHost(host) !== host) hosts.set(shortHost(host), hosts.get(host)!);
     hosts = new Map([...hosts].sort(([a], [b]) => b.length - a.length));
   }
-  const redacted = redactValue(report, (text) => redactText(text, names, hosts)) as Report;
-  const counts = names.counts();
-  redacted.caveats = [...redacted.caveats, redactionNote(mode, counts)];
-  if (counts.length > 0) redacted.redactions = counts.map(({ kind, values }) => ({ kind, values }));
-  return ReportSchema.parse(redacted);
+  const value = redactValue(document, (text) => redactText(text, names, hosts)) as Document;
+  return { value, counts: names.counts() };
 }
 
-function redactionNote(mode: RedactMode, counts: readonly { kind: Kind; values: number; example: string }[]): string {
+function redactionNote(mode: RedactMode, counts: readonly { kind: Kind; values: number; example: string }[], where: 'report' | 'index'): string {
   const kept = mode === 'hosts' ? '' : ' Host names were kept; --redact=hosts replaces them too.';
   if (counts.length === 0) return `Redacted for sharing: nothing was found to replace.${kept}`;
   const what = counts.map(({ kind, values }) => `${values} ${values === 1 ? kind : plural(kind)}`).join(', ');
   const examples = counts.map(({ example }) => example).join(', ');
-  return `Redacted for sharing: ${what}, each replaced by a pseudonym (${examples}) that stands for the same value throughout the report; regions and times are as read.${kept}`;
+  return `Redacted for sharing: ${what}, each replaced by a pseudonym (${examples}) that stands for the same value throughout the ${where}; regions and times are as read.${kept}`;
 }
 
 function plural(kind: Kind): string {

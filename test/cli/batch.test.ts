@@ -1,6 +1,6 @@
 // `kube-postmortem batch` over the archive fixture: groups, one report per incident, the index,
 // dedupe across overlapping dumps, and the unreadable file.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
@@ -144,12 +144,17 @@ test('--out is required', async (t) => {
   t.regex(stderr, /out/u);
 });
 
-test('--redact=hosts redacts every incident report; the index, which stays local, is not', async (t) => {
+test('--redact=hosts redacts every incident report, and the index with pseudonyms of its own', async (t) => {
+  const dir = outDir();
+  for (const group of ['prod-apne2', 'staging-usw2']) cpSync(join('fixtures/archive', group), join(dir, group), { recursive: true });
+  // A node's dump, filed under the node's name: the index would give the host name away.
+  mkdirSync(join(dir, 'prod-apne2', 'ip-10-0-96-181.ap-northeast-2.compute.internal'));
+  writeFileSync(join(dir, 'prod-apne2', 'ip-10-0-96-181.ap-northeast-2.compute.internal', 'events-2024-11-05T0530Z.txt'), readFileSync('fixtures/archive/staging-usw2/events-2024-11-05T0510Z.txt'));
   const out = outDir();
-  await run(['batch', 'fixtures/archive', '--out', out, '--format', 'md', '--format', 'json', '--quiet', '--redact=hosts']);
+  await run(['batch', dir, '--out', out, '--format', 'md', '--format', 'json', '--quiet', '--redact=hosts']);
   const reports = readdirSync(out).filter((file) => file.startsWith('incident-') && file.endsWith('.md'));
-  t.is(reports.length, 3);
-  for (const file of reports) {
+  t.true(reports.length >= 3);
+  for (const file of [...reports, 'index.md', 'index.json']) {
     const text = readFileSync(join(out, file), 'utf8');
     t.false(/ip-10-0-\d+-\d+/u.test(text), file);
     t.regex(text, /Redacted for sharing/u, file);
@@ -157,6 +162,11 @@ test('--redact=hosts redacts every incident report; the index, which stays local
   const failover = ReportSchema.parse(JSON.parse(readFileSync(join(out, readdirSync(out).find((file) => file.startsWith('incident-20241105T0501Z') && file.endsWith('.json'))!), 'utf8')));
   t.deepEqual(failover.leaderElectionClusters[0]!.hosts, ['host-1', 'host-2']);
   t.is(failover.supportCase!.region, 'ap-northeast-2');
+  const index = BatchIndexSchema.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
+  t.deepEqual(index.redactions!.counts, [{ kind: 'host name', values: 1 }]);
+  t.true(index.inputs.some((input) => input.path.endsWith('prod-apne2/host-1/events-2024-11-05T0530Z.txt')));
+  // Report links are file names batch made, never redacted.
+  t.true(index.incidents.every((incident) => incident.reports.every((report) => readdirSync(out).includes(report.file))));
 });
 
 test('an archive of more files than a worker may run ahead of the main thread is read whole, in walk order', async (t) => {
