@@ -40,7 +40,12 @@ const rules: readonly Rule[] = [
     pseudonym: (n) => `secret-${n}`,
   },
   { kind: 'e-mail address', pattern: /\b[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/giu, pseudonym: (n) => `user-${n}@example.invalid` },
-  { kind: 'AWS account id', pattern: /(?<![\w.-])\d{12}(?![\w-])/gu, pseudonym: (n) => `aws-account-${n}` },
+  // Twelve digits are an account where AWS puts one (an ECR registry, after "account"); a bare byte count is not.
+  {
+    kind: 'AWS account id',
+    pattern: /(?<![\w.-])\d{12}(?=\.dkr\.ecr\.)|(?<=\baccount(?:[ _-]?id)?["']?\s*[:=]?\s*["']?)\d{12}(?![\w-])/giu,
+    pseudonym: (n) => `aws-account-${n}`,
+  },
   {
     kind: 'IP address',
     pattern: /(?<![\w.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\w.]*\w)/gu,

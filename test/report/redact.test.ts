@@ -30,7 +30,8 @@ const table = [
   `kube-system   2m          Warning   FailedMount      pod/aws-node-x7k2p                MountVolume failed: dial tcp ${secrets.otherIp}:443: i/o timeout (from ${secrets.ip}, ${secrets.ipv6})`,
   `default       2m          Warning   Failed           pod/web-1                         Failed to pull image "${secrets.account}.dkr.ecr.ap-northeast-2.amazonaws.com/web:1.2": assuming ${secrets.arn} denied for ${secrets.email}`,
   `default       2m          Warning   BackOff          pod/web-1                         curl -H "Authorization: Bearer ${secrets.bearer}" failed with ${secrets.jwt} at 05:01:20 on ${hostA}`,
-  `default       1m          Warning   Unhealthy        pod/web-1                         probe env AWS_ACCESS_KEY_ID=${secrets.accessKey} password=${secrets.password} from ${secrets.ip} again`,
+  `default       1m          Warning   Unhealthy        pod/web-1                         probe env AWS_ACCESS_KEY_ID=${secrets.accessKey} password=${secrets.password} from ${secrets.ip} again, account ${secrets.account}`,
+  `default       1m          Warning   Evicted          pod/web-2                         The node was low on resource: ephemeral-storage. Image size: 214748364800 bytes`,
   '',
 ].join('\n');
 
@@ -73,6 +74,9 @@ test('--redact=hosts leaves no address, account, token, secret or host name in a
   t.deepEqual(json.incidents.map((incident) => [incident.start, incident.end, incident.title]), plain.json.incidents.map((incident) => [incident.start, incident.end, incident.title]));
   t.true(md.includes('at 05:01:20 on host-1') || md.includes('at 05:01:20 on host-2'));
   t.true(md.includes('f02cf5ab-2657-4180-ba3c-a2d39f55f3dd'));
+  // Twelve digits that are no account, and the same account wherever it stands, once.
+  t.true(md.includes('Image size: 214748364800 bytes'));
+  t.true(md.includes('aws-account-1.dkr.ecr') && md.includes('account aws-account-1'));
   t.regex(json.caveats.at(-1)!, /^Redacted for sharing: 2 host names, 1 ARN, 1 AWS access key, 2 tokens, 1 secret, 1 e-mail address, 1 AWS account id, 3 IP addresses, each replaced by a pseudonym/u);
 });
 
