@@ -90,6 +90,9 @@ function overlaps(a: TimeSpan | null, b: TimeSpan | null): boolean {
  * spans are intersected; where the count grew, the later copy saw later occurrences and the
  * last-seen span moves on with it.
  */
+/** The fields a copy fills in when the event has none. */
+const fillableFields = ['type', 'component', 'host', 'uid', 'name', 'cluster'] as const;
+
 function mergeInto(event: MergedEvent, copy: EventRecord): void {
   const grew = (copy.count ?? 0) > (event.count ?? 0) && event.count !== null;
   const shrank = copy.count !== null && event.count !== null && copy.count < event.count;
@@ -97,13 +100,17 @@ function mergeInto(event: MergedEvent, copy: EventRecord): void {
   if (grew) event.lastSeen = copy.lastSeen ?? event.lastSeen;
   else if (!shrank) event.lastSeen = narrowest(event, event.lastSeen, copy.lastSeen);
   event.count = maxCount(event.count, copy.count);
-  for (const field of ['type', 'component', 'host', 'uid', 'name', 'cluster'] as const) event[field] ??= copy[field];
-  event.object = {
-    kind: event.object.kind ?? copy.object.kind,
-    name: event.object.name ?? copy.object.name,
-    namespace: event.object.namespace ?? copy.object.namespace,
-    fieldPath: event.object.fieldPath ?? copy.object.fieldPath,
-  };
+  for (const field of fillableFields) event[field] ??= copy[field];
+  const { object } = event;
+  // A new object only when the copy fills a gap: most copies of an event say the same.
+  if (object.kind === null || object.name === null || object.namespace === null || object.fieldPath === null) {
+    event.object = {
+      kind: object.kind ?? copy.object.kind,
+      name: object.name ?? copy.object.name,
+      namespace: object.namespace ?? copy.object.namespace,
+      fieldPath: object.fieldPath ?? copy.object.fieldPath,
+    };
+  }
   if (copy.message.length > event.message.length && copy.message.startsWith(event.message.replace(/\.\.\.$/u, ''))) {
     event.message = copy.message;
   }
