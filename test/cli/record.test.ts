@@ -111,7 +111,9 @@ test('records samples on cadence, the stand-in outage with its error classes, an
   for (const name of eventFiles) {
     t.regex(name, /^events-\d{8}T\d{6}Z\.json$/u);
     const stamp = name.replace(/^events-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z\.json$/u, '$1-$2-$3T$4:$5:$6Z');
-    t.is(standInClass(startSecond(Date.parse(stamp))), null, name);
+    // Named from when the capture began (to the second); the stand-in answered a moment later, in that second or the next.
+    const second = startSecond(Date.parse(stamp));
+    t.true(standInClass(second) === null || standInClass(second + 1) === null, `${name}: the stand-in was down at ${second} s and ${second + 1} s`);
     t.is((JSON.parse(readFileSync(join(out, name), 'utf8')) as { kind: string }).kind, 'List');
   }
   t.deepEqual(
