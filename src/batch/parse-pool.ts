@@ -37,13 +37,14 @@ export async function* parseFiles(
   for (let index = 0; index < results.length; index += 1) {
     const outcomes = await results[index]!;
     // Let go of what was taken: the group it belongs to holds it for as long as it needs it.
-    results[index] = taken;
+    results[index] = released;
     pool.taken(index + 1);
     yield outcomes;
   }
 }
 
-const taken: Promise<FileOutcome[]> = Promise.resolve([]);
+/** What stands in the place of a result once it was taken. */
+const released: Promise<FileOutcome[]> = Promise.resolve([]);
 
 /** The shared counters: the next file to take, and how many results the main thread has taken. */
 export const NEXT = 0;
