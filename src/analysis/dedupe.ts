@@ -85,14 +85,14 @@ function overlaps(a: TimeSpan | null, b: TimeSpan | null): boolean {
   return a !== null && b !== null && intersectSpans(a, b) !== null;
 }
 
+/** The fields a copy fills in when the event has none. */
+const fillableFields = ['type', 'component', 'host', 'uid', 'name', 'cluster'] as const;
+
 /**
  * Both copies tell the truth about the same event: where they describe the same moment their
  * spans are intersected; where the count grew, the later copy saw later occurrences and the
  * last-seen span moves on with it.
  */
-/** The fields a copy fills in when the event has none. */
-const fillableFields = ['type', 'component', 'host', 'uid', 'name', 'cluster'] as const;
-
 function mergeInto(event: MergedEvent, copy: EventRecord): void {
   const grew = (copy.count ?? 0) > (event.count ?? 0) && event.count !== null;
   const shrank = copy.count !== null && event.count !== null && copy.count < event.count;

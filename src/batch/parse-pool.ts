@@ -52,6 +52,8 @@ export const TAKEN = 1;
 /** How far past the last result taken a worker may parse: results are small, and these few wait. */
 export const AHEAD = 256;
 
+const sharedCounters = () => new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+
 /**
  * Worker threads that take files off a shared counter (parse-worker.ts). Results wait here until
  * they are taken in order; the workers stay at most AHEAD files past the last one taken.
@@ -59,7 +61,7 @@ export const AHEAD = 256;
 export class Pool {
   private readonly workers: Worker[] = [];
   private settles: Settle[] = [];
-  private counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private counters = sharedCounters();
 
   constructor(readonly size: number) {
     // Under tsx (tests, `tsx src/cli.ts`) this module is a .ts file, and so is its worker: a
@@ -94,7 +96,7 @@ export class Pool {
     );
     // Taken in order by the caller; until then a failure must not count as unhandled.
     for (const result of results) result.catch(() => undefined);
-    this.counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    this.counters = sharedCounters();
     for (const worker of this.workers) worker.postMessage({ tasks: [...tasks], counters: this.counters.buffer as SharedArrayBuffer } satisfies WorkerRequest);
     return results;
   }

@@ -14,7 +14,6 @@ export interface WorkerRequest {
   counters: SharedArrayBuffer;
 }
 
-
 export type WorkerReply = { index: number; ok: true; outcomes: FileOutcome[] } | { index: number; ok: false; error: string };
 
 const port = parentPort;

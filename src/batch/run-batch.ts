@@ -3,7 +3,8 @@
 // index. Files are parsed by a pool of worker threads (`jobs`) and their results taken in walk
 // order, so the output is the same whatever the pool; of each input only the records findings
 // are made of are kept, the other events counted (signals.ts). Holds one group's merged events
-// at a time, each file's copies merged in as they come. Writing is the caller's (`emit`), so that file naming and --force stay with the command.
+// at a time, each file's copies merged in as they come. Writing is the caller's (`emit`), so
+// that file naming and --force stay with the command.
 import { promises as fs, statSync } from 'node:fs';
 import { analyzeMerged, type AnalysisOptions } from '../analysis/analyze.js';
 import { EventMerger } from '../analysis/dedupe.js';

@@ -188,8 +188,9 @@ export function readPlainText(path: string, limit: number, now: () => number = D
       bytes = gunzipped;
     }
     const head = plainHead(bytes);
-    const text = head && bytes.subarray(head.bomLength);
-    if (!head || !text || !isPlainPiece(text)) return null;
+    if (!head) return null;
+    const text = bytes.subarray(head.bomLength);
+    if (!isPlainPiece(text)) return null;
     return { path, size: stored.length, sha256: sha256Hex(stored), gzip, encoding: head.encoding, crlf: false, ansi: false, mtimeMs: stat.mtimeMs, readAtMs: now(), text };
   } catch {
     return null;
