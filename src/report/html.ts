@@ -11,7 +11,7 @@ import { durationText } from '../time/index.js';
 import { htmlAttribute as attr, htmlText as text } from './html-text.js';
 import { reportStyle } from './html-style.js';
 import { keyMoments } from './key-moments.js';
-import { inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
+import { eventCountsText, inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 import { timelineSvg } from './timeline-svg.js';
 
@@ -95,10 +95,8 @@ function whenLine(span: IsoSpan, zone: string): string {
 function header(report: Report, sections: readonly Section[]): string {
   const inputs = plural(report.inputs.length, 'input');
   const cluster = report.cluster ? ` for cluster ${report.cluster}` : '';
-  const merged = report.events.duplicatesMerged > 0 ? `, ${report.events.duplicatesMerged} duplicate copies merged` : '';
-  const other = report.events.otherCopies ? `; ${report.events.otherCopies} copies of other events counted, not merged` : '';
   const zone = report.settings.displayZone === 'UTC' ? '' : ` and ${report.settings.displayZone}`;
-  const intro = `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}${other}). Times are in UTC${zone}.`;
+  const intro = `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${eventCountsText(report)}). Times are in UTC${zone}.`;
   const elections = report.leaderElectionClusters.reduce((sum, cluster) => sum + cluster.locks.reduce((locks, lock) => locks + lock.elections, 0), 0);
   const warnings = report.errorWindows.reduce((sum, window) => sum + window.occurrences, 0);
   const stats: [number, string, boolean][] = [

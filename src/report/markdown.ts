@@ -3,7 +3,7 @@
 import { durationText } from '../time/index.js';
 import { codeBlock, markdownTable, markdownText as md } from './markdown-text.js';
 import { keyMoments } from './key-moments.js';
-import { inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
+import { eventCountsText, inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
 import { shortHost } from './host-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 
@@ -36,9 +36,7 @@ function when(span: IsoSpan, zone: string): string {
 function intro(report: Report): string {
   const inputs = `${report.inputs.length} ${report.inputs.length === 1 ? 'input' : 'inputs'}`;
   const cluster = report.cluster ? ` for cluster ${md(report.cluster)}` : '';
-  const merged = report.events.duplicatesMerged > 0 ? `, ${report.events.duplicatesMerged} duplicate copies merged` : '';
-  const other = report.events.otherCopies ? `; ${report.events.otherCopies} copies of other events counted, not merged` : '';
-  return `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${report.events.total} events${merged}${other}). Times are in UTC${report.settings.displayZone === 'UTC' ? '' : ` and ${md(report.settings.displayZone)}`}.`;
+  return `Generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}${cluster} from ${inputs} (${eventCountsText(report)}). Times are in UTC${report.settings.displayZone === 'UTC' ? '' : ` and ${md(report.settings.displayZone)}`}.`;
 }
 
 function summarySection(report: Report): string {

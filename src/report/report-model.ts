@@ -138,6 +138,14 @@ export const ReportSchema = z.object({
 
 export type Report = z.infer<typeof ReportSchema>;
 
+/** The events read, as the introduction of every report counts them. */
+export function eventCountsText(report: Report): string {
+  const { total, duplicatesMerged, otherCopies } = report.events;
+  const merged = duplicatesMerged > 0 ? `, ${duplicatesMerged} duplicate copies merged` : '';
+  const other = otherCopies ? `; ${otherCopies} copies of other events counted, not merged` : '';
+  return `${total} events${merged}${other}`;
+}
+
 /** What a batch report says of the inputs of its group that it does not list. */
 export function inputsNotListedText(report: Report): string {
   const count = report.inputsNotListed ?? 0;
