@@ -10,7 +10,7 @@ import type { TimeSpan } from '../model/time-span.js';
 import { readPlainText, streamPlainText, type PlainText } from '../inputs/index.js';
 import { parseInputs, parseSource, type ParsedInput, type ParseOptions } from '../pipeline.js';
 import { captureFromName } from '../time/capture-from-name.js';
-import { Sieve, sieve, type SievedText } from './sieve.js';
+import { keepAll, Sieve, sieve, type SievedText } from './sieve.js';
 import { filterSignals, type SignalCounts } from './signals.js';
 
 export interface FileTask {
@@ -41,14 +41,16 @@ const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 
 type InputDescription = Omit<PlainText, 'text'>;
 
-/** The input through the sieve, or null when it is not plain text in a layout the sieve knows. */
+/**
+ * The input through the sieve; null when it is not plain text, or too large to hold and in no
+ * layout the sieve knows (the parser then streams it).
+ */
 async function readSieved(path: string): Promise<{ input: InputDescription; text: SievedText } | null> {
   const plain = readPlainText(path, WHOLE_FILE_LIMIT);
   if (plain === null) return null;
   if (plain !== 'too-large') {
     const { text: bytes, ...input } = plain;
-    const text = sieve(bytes);
-    return text && { input, text };
+    return { input, text: sieve(bytes) ?? keepAll(bytes) };
   }
   let run: Sieve | null | undefined;
   const input = await streamPlainText(path, (piece) => {
@@ -96,8 +98,8 @@ function keptOf(input: ReadInput, sievedOut: number): FileOutcome {
  * input's line numbers, and the lines of the dropped records count as record lines.
  */
 function parseSieved(input: InputDescription, sieved: SievedText, options: ParseOptions): ReadInput {
-  // Nothing sieved out (a table of Warnings, a header alone): the lines are all the input's, and its format is detected as for any input.
-  const parsed = parseSource({ ...input, lines: sieved.lines }, options, sieved.droppedRecords > 0 ? sieved.format : undefined);
+  // Nothing sieved out (a table of Warnings, a header alone, no layout the sieve knows): the lines are all the input's, and its format is detected as for any input.
+  const parsed = parseSource({ ...input, lines: sieved.lines }, options, sieved.droppedRecords > 0 ? (sieved.format ?? undefined) : undefined);
   const lineOf = (line: number) => sieved.lineNumbers[line - 1]!;
   const evidence: EvidenceIndex = new Map();
   for (const [key, lines] of parsed.evidence) {

@@ -26,8 +26,8 @@ import { jsonEvents } from '../formats/json-events.js';
 import { kubectlText } from '../formats/kubectl-text.js';
 
 export interface SievedText {
-  /** The format the layout is read by. */
-  format: InputFormat;
+  /** The format the layout is read by; null when no layout was (`keepAll`). */
+  format: InputFormat | null;
   /** The lines the parser still reads, in order. */
   lines: string[];
   /** Each kept line's number in the input, 1-based. */
@@ -89,6 +89,13 @@ export function sieve(bytes: Buffer): SievedText | null {
   return run && run.push(bytes) ? run.end() : null;
 }
 
+/** Every line of a plain text in no layout the sieve knows, so that the parser reads it without reading the file again. */
+export function keepAll(bytes: Buffer): SievedText {
+  const kept = new Kept(null);
+  eachLine(bytes, true, (start, end) => (kept.keep(bytes, start, end), true));
+  return kept.done();
+}
+
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const QUOTE = 0x22;
@@ -105,7 +112,7 @@ class Kept {
   /** Lines walked so far. */
   lineCount = 0;
 
-  constructor(private readonly format: InputFormat) {}
+  constructor(private readonly format: InputFormat | null) {}
 
   /** The next line of the input, kept. */
   keep(bytes: Buffer, start: number, end: number): void {
