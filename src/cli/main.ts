@@ -7,10 +7,11 @@ import { parseCommand, runParse } from './commands/parse.js';
 import { recordCommand, runRecord } from './commands/record.js';
 import { reportCommand, runReport } from './commands/report.js';
 import { runSummary, summaryCommand } from './commands/summary.js';
+import type { Environment } from './environment.js';
 import { cliArgument } from './options.js';
 import { processTerminal, type Terminal } from './output.js';
 
-export async function main(args: readonly string[], terminal: Terminal = processTerminal): Promise<number> {
+export async function main(args: readonly string[], terminal: Terminal = processTerminal, env: Environment = process.env): Promise<number> {
   let exitCode = 0;
   const debug = args.includes('--debug');
   try {
@@ -26,7 +27,7 @@ export async function main(args: readonly string[], terminal: Terminal = process
       .command({
         ...reportCommand,
         handler: async (argv) => {
-          exitCode = await runReport(argv, terminal);
+          exitCode = await runReport(argv, terminal, env);
         },
       })
       .command({
@@ -38,7 +39,7 @@ export async function main(args: readonly string[], terminal: Terminal = process
       .command({
         ...batchCommand,
         handler: async (argv) => {
-          exitCode = await runBatchCommand(argv, terminal);
+          exitCode = await runBatchCommand(argv, terminal, env);
         },
       })
       .command({

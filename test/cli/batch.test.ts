@@ -8,9 +8,9 @@ import { AHEAD } from '../../src/batch/parse-pool.js';
 import { contentSecurityPolicy } from '../../src/report/html.js';
 import { BatchIndexSchema } from '../../src/report/batch-index.js';
 import { ReportSchema } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand, spawnCli } from '../helpers/run-cli.js';
 
-const run = (args: string[]) => runCli(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
+const run = (args: string[]) => runCommand(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
 const outDir = () => mkdtempSync(join(tmpdir(), 'kp-batch-'));
 
 const failover = 'Control-plane fail-over: 6 locks re-elected on 2 hosts in ap-northeast-2 within 2 min; 2 Warning events (BackOff, Unhealthy) in the next 3 min';
@@ -115,7 +115,8 @@ test('--jobs 1 (in this thread) and --jobs 2 (worker threads) write the same ind
   const outputs = [];
   for (const jobs of ['1', '2']) {
     const out = outDir();
-    const { code } = await run(['batch', 'fixtures/archive', '--out', out, '--jobs', jobs, '--format', 'md', '--format', 'html', '--format', 'json', '--quiet']);
+    // The built CLI, so that --jobs 2 runs the bundled worker.
+    const { code } = await spawnCli(['batch', 'fixtures/archive', '--out', out, '--jobs', jobs, '--format', 'md', '--format', 'html', '--format', 'json', '--quiet'], { env: { SOURCE_DATE_EPOCH: '1733000000' } });
     t.is(code, 1);
     const files = readdirSync(out).sort();
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as Record<string, unknown>;

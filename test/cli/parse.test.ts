@@ -1,14 +1,15 @@
-// `kube-postmortem parse` as a user runs it: the built CLI, real files, exit codes, stderr.
+// `kube-postmortem parse` as a user runs it: real files, exit codes, stderr (stdin, and an
+// unreadable input's exit status, through the built CLI).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { z } from 'zod';
 import { InputSummarySchema, UnreadableInputSchema } from '../../src/model/input-summary.js';
-import { projectRoot, runCli } from '../helpers/run-cli.js';
+import { projectRoot, runCommand, spawnCli } from '../helpers/run-cli.js';
 
 const root = projectRoot;
-const run = (args: string[], stdin?: string) => runCli(args, stdin === undefined ? {} : { stdin });
+const run = (args: string[]) => runCommand(args);
 
 const records = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const noStackTrace = (t: import('ava').ExecutionContext, stderr: string) => t.notRegex(stderr, /\n\s+at /u);
@@ -70,7 +71,7 @@ test('every encoding of the same table gives the same records', async (t) => {
 });
 
 test('an unreadable input is reported, and the other inputs are still parsed (exit 1)', async (t) => {
-  const { code, stdout, stderr } = await run(['parse', 'no/such/file.txt', 'fixtures/encodings/binary.bin', 'fixtures/seed/eks-failover.txt']);
+  const { code, stdout, stderr } = await spawnCli(['parse', 'no/such/file.txt', 'fixtures/encodings/binary.bin', 'fixtures/seed/eks-failover.txt']);
   t.is(code, 1);
   t.is(records(stdout).length, 8);
   t.regex(stderr, /no\/such\/file\.txt\n\s+error\s+cannot be read: no such file or directory/u);
@@ -79,7 +80,7 @@ test('an unreadable input is reported, and the other inputs are still parsed (ex
 });
 
 test('stdin is read with `-`, and its capture time is the moment it was read', async (t) => {
-  const { code, stdout, stderr } = await run(['parse', '-'], readFileSync(join(root, 'fixtures/seed/eks-failover.txt'), 'utf8'));
+  const { code, stdout, stderr } = await spawnCli(['parse', '-'], { stdin: readFileSync(join(root, 'fixtures/seed/eks-failover.txt'), 'utf8') });
   t.is(code, 0);
   const parsed = records(stdout);
   t.is(parsed.length, 8);

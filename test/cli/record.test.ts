@@ -10,7 +10,7 @@ import { splitLines } from '../../src/inputs/index.js';
 import type { ProbeRecord } from '../../src/model/probe-record.js';
 import { readRecordArgs, sizeOption } from '../../src/cli/commands/record.js';
 import { ReportSchema } from '../../src/report/report-model.js';
-import { cliPath, projectRoot, runCli } from '../helpers/run-cli.js';
+import { cliPath, projectRoot, spawnCli } from '../helpers/run-cli.js';
 
 const unauthorized = 'error: You must be logged in to the server (Unauthorized)';
 const refused = 'The connection to the server 10.100.0.1:443 was refused - did you specify the right host or port?';
@@ -76,7 +76,7 @@ test('records samples on cadence, the stand-in outage with its error classes, an
   t.timeout(60_000);
   const kubectl = standInDir();
   const out = outDir();
-  const run = await runCli(['record', '--out', out, '--interval', '1s', '--events-every', '3s', '--duration', '9s', '--kubectl', join(kubectl, 'kubectl')]);
+  const run = await spawnCli(['record', '--out', out, '--interval', '1s', '--events-every', '3s', '--duration', '9s', '--kubectl', join(kubectl, 'kubectl')]);
   t.is(run.code, 0, run.stderr);
   const start = Number(readFileSync(join(kubectl, 'start'), 'utf8'));
   const startSecond = (ms: number) => Math.floor(ms / 1000) - start;
@@ -137,7 +137,7 @@ test('records samples on cadence, the stand-in outage with its error classes, an
   t.regex(run.stderr, /\nkube-postmortem record: stopped after [89] s: \d+ samples, \d failed \((?:connection-refused|unauthorized) \d(?:, (?:connection-refused|unauthorized) \d)?\); 3 events captures, 1 failed; 3 files in \S+incident \(probes\.ndjson, 2 events-\*\.json\)\n$/u);
 
   // report reads the directory as it is.
-  const report = await runCli(['report', out, '--format', 'json', '--stdout']);
+  const report = await spawnCli(['report', out, '--format', 'json', '--stdout']);
   t.is(report.code, 0, report.stderr);
   const inputs = ReportSchema.parse(JSON.parse(report.stdout)).inputs;
   t.deepEqual(
@@ -177,7 +177,7 @@ test('Ctrl-C stops it cleanly: the last line is whole, a summary is printed, exi
 test('a kubectl that does not exist is exit 1 with a clear message, and no samples', async (t) => {
   const out = outDir();
   const missing = join(mkdtempSync(join(tmpdir(), 'kp-none-')), 'kubectl');
-  const { code, stderr } = await runCli(['record', '--out', out, '--kubectl', missing]);
+  const { code, stderr } = await spawnCli(['record', '--out', out, '--kubectl', missing]);
   t.is(code, 1);
   t.regex(stderr, new RegExp(`\\nkube-postmortem: cannot run ${missing}: no such program \\(give --kubectl with the path to kubectl, or put it on PATH\\)\\n$`, 'u'));
   t.deepEqual(readdirSync(out), []);
@@ -196,7 +196,7 @@ test('wrong options are usage errors (exit 2) that name the option', async (t) =
     [['--out', out, '--duration', '0'], /--duration: more than 0s/u],
     [['--out', out, '--', 'kubectl', 'get', 'pods'], /after --, give kubectl's arguments without kubectl itself/u],
   ];
-  const runs = await Promise.all(cases.map(([args]) => runCli(['record', ...args])));
+  const runs = await Promise.all(cases.map(([args]) => spawnCli(['record', ...args])));
   runs.forEach(({ code, stderr }, index) => {
     t.is(code, 2, cases[index]![0].join(' '));
     t.regex(stderr, cases[index]![1]);

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { ReportSchema } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand, spawnCli } from '../helpers/run-cli.js';
 
 const seed = ['fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z'];
 
-const run = (args: string[]) => runCli(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
+const run = (args: string[]) => runCommand(args, { env: { SOURCE_DATE_EPOCH: '1733000000' } });
 
 test('writes Markdown and JSON named from the incident window and the inputs, and keeps them', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'kp-report-'));
-  const first = await run(['report', ...seed, '--out', out, '--format', 'md', '--format', 'json']);
+  const first = await spawnCli(['report', ...seed, '--out', out, '--format', 'md', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1733000000' } });
   t.is(first.code, 0);
   t.deepEqual(readdirSync(out).sort(), ['incident-20241105T0501Z-d50226b3.json', 'incident-20241105T0501Z-d50226b3.md']);
   const report = ReportSchema.parse(JSON.parse(readFileSync(join(out, 'incident-20241105T0501Z-d50226b3.json'), 'utf8')));

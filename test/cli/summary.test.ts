@@ -1,11 +1,11 @@
 // `kube-postmortem summary` as a user runs it.
 import test from 'ava';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand, spawnCli } from '../helpers/run-cli.js';
 
-const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
+const run = (args: string[], env: Record<string, string> = {}) => runCommand(args, { env });
 
 test('the seed incident: one fail-over incident in UTC and the display zone, no colour in a pipe', async (t) => {
-  const { code, stdout } = await run(['summary', 'fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z', '--tz', 'Asia/Seoul']);
+  const { code, stdout } = await spawnCli(['summary', 'fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z', '--tz', 'Asia/Seoul']);
   t.is(code, 0);
   t.regex(stdout, /^1 input, 8 events; times in UTC and Asia\/Seoul\./u);
   t.true(stdout.includes('Control-plane fail-over: 6 locks'));

@@ -1,5 +1,10 @@
-// Runs the built CLI as a user would, from the project root, and returns what it printed.
+// Two ways to run a command. `runCommand` calls the CLI's `main` in this process with a terminal
+// that keeps what it printed: the same parsing, exit codes and output, without a node process to
+// start (most tests). `spawnCli` runs the built CLI as a user would, for what only a process has:
+// stdin, signals, the executable and its bundle.
 import { execFile } from 'node:child_process';
+import { main } from '../../src/cli/main.js';
+import type { Terminal } from '../../src/cli/output.js';
 
 export const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname;
 export const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -10,7 +15,21 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+/** `kube-postmortem <args>` in this process, paths relative to the project root (ava's working directory). */
+export async function runCommand(args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const terminal: Terminal = {
+    out: async (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    isColourTerminal: () => false,
+    isErrorTerminal: () => false,
+  };
+  const code = await main(args, terminal, { ...options.env });
+  return { code, stdout, stderr };
+}
+
+export function spawnCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = execFile(
       'node',

@@ -1,24 +1,28 @@
-// The HTML report in a real browser (Chromium from Debian, driven by playwright-core): hostile
-// event messages stay text, nothing runs, nothing is fetched, the stylesheet applies (its CSP
-// hash is right), and the report is readable in light, dark and print. CI installs chromium
-// (.ci/run); without /usr/bin/chromium these tests fail and say how to install it.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The HTML report in a real browser (Chromium, driven by playwright-core): hostile event messages
+// stay text, nothing runs, nothing is fetched, the stylesheet applies (its CSP hash is right), and
+// the report is readable in light, dark and print. Without a chromium (test/helpers/chromium.ts)
+// these tests are skipped, and said so once; under CI=true (.ci/run installs chromium) they fail.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ReportSchema, type Report } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { chromiumArgs, findChromium, installHint, isCi } from '../helpers/chromium.js';
+import { runCommand } from '../helpers/run-cli.js';
 
-const executablePath = '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const lookup = findChromium(process.env);
+const required = isCi(process.env);
+if (!lookup.found && !required) {
+  console.warn(`\n  The browser tests (test/report/browser.test.ts) are skipped: ${lookup.why}.\n  To run them, ${installHint}.\n`);
+}
+const browserTest = lookup.found || required ? test : test.skip;
 
 let browser: Browser | null = null;
 
 test.before(async () => {
-  if (!existsSync(executablePath)) return;
-  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  if (lookup.found) browser = await chromium.launch({ executablePath: lookup.path, args: chromiumArgs, headless: true });
 });
 
 test.after.always(async () => {
@@ -26,9 +30,7 @@ test.after.always(async () => {
 });
 
 function launched(): Browser {
-  if (!browser) {
-    throw new Error(`${executablePath} is missing: the browser tests need Debian's chromium (apt-get install -y --no-install-recommends chromium; .ci/run installs it)`);
-  }
+  if (!browser) throw new Error(`CI=true and no browser for the browser tests: ${lookup.found ? 'it did not start' : lookup.why}; ${installHint}`);
   return browser;
 }
 
@@ -54,7 +56,7 @@ async function hostileReport(): Promise<{ html: string; path: string; report: Re
       '',
     ].join('\n'),
   );
-  const run = await runCli(['report', inputs, '--captured-at', '2024-06-12T10:30:00Z', '--format', 'html', '--format', 'json', '--out', out], {
+  const run = await runCommand(['report', inputs, '--captured-at', '2024-06-12T10:30:00Z', '--format', 'html', '--format', 'json', '--out', out], {
     env: { SOURCE_DATE_EPOCH: '1733000000' },
   });
   if (run.code !== 0) throw new Error(`report exited ${run.code}: ${run.stderr}`);
@@ -98,7 +100,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
 const settle = (page: Page) => page.waitForTimeout(300);
 
 for (const bypassCSP of [false, true]) {
-  test(`hostile event messages stay text${bypassCSP ? ', even with the CSP bypassed (escaping alone)' : ' (escaping and CSP)'}`, async (t) => {
+  browserTest(`hostile event messages stay text${bypassCSP ? ', even with the CSP bypassed (escaping alone)' : ' (escaping and CSP)'}`, async (t) => {
     t.timeout(90_000);
     const { path, report } = await hostileReport();
     const { page, dialogs, errors, requests, close } = await open(path, { bypassCSP });
@@ -123,10 +125,10 @@ for (const bypassCSP of [false, true]) {
   });
 }
 
-test('the reference report: styled by its hashed stylesheet, key numbers visible, no overflow, light and dark', async (t) => {
+browserTest('the reference report: styled by its hashed stylesheet, key numbers visible, no overflow, light and dark', async (t) => {
   t.timeout(90_000);
   const out = mkdtempSync(join(tmpdir(), 'kp-browser-ref-'));
-  const run = await runCli(['report', 'fixtures/reference', '--captured-at', '2024-06-12T10:48:30Z', '--tz', 'America/Los_Angeles', '--format', 'html', '--out', out], {
+  const run = await runCommand(['report', 'fixtures/reference', '--captured-at', '2024-06-12T10:48:30Z', '--tz', 'America/Los_Angeles', '--format', 'html', '--out', out], {
     env: { SOURCE_DATE_EPOCH: '1733000000' },
   });
   t.is(run.code, 0, run.stderr);

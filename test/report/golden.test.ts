@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import test from 'ava';
 import { ReportSchema } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-cli.js';
 
 const golden = (name: string) => new URL(`../golden/${name}`, import.meta.url);
 
@@ -15,7 +15,7 @@ const scenarios: [string, string[]][] = [
 ];
 
 async function report(args: string[], format: 'md' | 'json'): Promise<string> {
-  const { stdout, code, stderr } = await runCli(['report', ...args, '--stdout', '--format', format], { env: { SOURCE_DATE_EPOCH: '1733000000' } });
+  const { stdout, code, stderr } = await runCommand(['report', ...args, '--stdout', '--format', format], { env: { SOURCE_DATE_EPOCH: '1733000000' } });
   if (code !== 0) throw new Error(stderr);
   return stdout;
 }

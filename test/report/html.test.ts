@@ -13,14 +13,14 @@ import { contentSecurityPolicy, renderHtml } from '../../src/report/html.js';
 import { htmlAttribute, htmlText } from '../../src/report/html-text.js';
 import { renderers } from '../../src/report/renderers.js';
 import { ReportSchema, type Report } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-cli.js';
 
 const env = { SOURCE_DATE_EPOCH: '1733000000' };
 const reference = ['fixtures/reference', '--captured-at', '2024-06-12T10:48:30Z', '--tz', 'America/Los_Angeles'];
 const seed = ['fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z', '--tz', 'Asia/Seoul', '--cluster', 'prod-apne2'];
 
 async function report(args: string[], format: 'html' | 'md' | 'json'): Promise<string> {
-  const run = await runCli(['report', ...args, '--stdout', '--format', format], { env });
+  const run = await runCommand(['report', ...args, '--stdout', '--format', format], { env });
   if (run.code !== 0) throw new Error(`report exited ${run.code}: ${run.stderr}`);
   return run.stdout;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { redactReport } from '../../src/report/redact.js';
 import { ReportSchema, type Report } from '../../src/report/report-model.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-cli.js';
 
 const secrets = {
   ip: '52.95.110.1',
@@ -39,7 +39,7 @@ async function reportOf(redact: string): Promise<{ json: Report; md: string; htm
   const dir = mkdtempSync(join(tmpdir(), 'kp-redact-'));
   writeFileSync(join(dir, 'events.txt'), table);
   const out = join(dir, 'out');
-  const { code, stderr } = await runCli(['report', join(dir, 'events.txt'), '--captured-at', '2024-11-05T05:05:00Z', redact, '--out', out, '--format', 'md', '--format', 'html', '--format', 'json']);
+  const { code, stderr } = await runCommand(['report', join(dir, 'events.txt'), '--captured-at', '2024-11-05T05:05:00Z', redact, '--out', out, '--format', 'md', '--format', 'html', '--format', 'json']);
   if (code !== 0) throw new Error(stderr);
   const written = stderr.match(/wrote (\S+)/gu)!.map((line) => line.slice('wrote '.length));
   const read = (extension: string) => readFileSync(written.find((path) => path.endsWith(extension))!, 'utf8');
@@ -91,10 +91,10 @@ test('--redact keeps host names and says how to replace them too', async (t) => 
 test('a bare --redact never takes the input after it for its value; an unknown mode is a usage error', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kp-redact-'));
   writeFileSync(join(dir, 'events.txt'), table);
-  const bare = await runCli(['report', '--redact', join(dir, 'events.txt'), '--captured-at', '2024-11-05T05:05:00Z', '--stdout', '--format', 'json']);
+  const bare = await runCommand(['report', '--redact', join(dir, 'events.txt'), '--captured-at', '2024-11-05T05:05:00Z', '--stdout', '--format', 'json']);
   t.is(bare.code, 0);
   t.true(ReportSchema.parse(JSON.parse(bare.stdout)).redactions!.length > 0);
-  const wrong = await runCli(['report', join(dir, 'events.txt'), '--redact=everything']);
+  const wrong = await runCommand(['report', join(dir, 'events.txt'), '--redact=everything']);
   t.is(wrong.code, 2);
   t.regex(wrong.stderr, /--redact: "everything" is not what to redact/u);
 });

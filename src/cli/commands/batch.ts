@@ -17,6 +17,7 @@ import { inputOptions, readInputArgs, readRedact, redactOption } from '../option
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
 import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
 import { createProgress } from '../progress.js';
+import { generationTime, type Environment } from '../environment.js';
 import { toolVersion } from '../version.js';
 import { foundIn, reportName } from './report.js';
 
@@ -51,7 +52,7 @@ const BatchArgsSchema = z.object({
 
 const indexFormats = ['md', 'html', 'json'] as const;
 
-export async function runBatchCommand(argv: unknown, terminal: Terminal): Promise<number> {
+export async function runBatchCommand(argv: unknown, terminal: Terminal, env: Environment): Promise<number> {
   const args = readInputArgs(argv);
   const { analysis, zone } = readAnalysisArgs(argv);
   const parsed = BatchArgsSchema.safeParse(argv);
@@ -72,7 +73,7 @@ export async function runBatchCommand(argv: unknown, terminal: Terminal): Promis
   let progress = createProgress({ write: () => {}, isTerminal: false }, { totalFiles: 0, totalBytes: 0, quiet: true });
   const written = new Set<string>();
   const index = await runBatch(
-    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(), version: toolVersion, jobs: jobs ?? defaultJobs(), redact: readRedact(argv) },
+    { roots: args.inputs, groupBy, analysis, capturedAt: args.capturedAt, inputZone: args.inputZone, displayZone: zone, generatedAt: generationTime(env), version: toolVersion, jobs: jobs ?? defaultJobs(), redact: readRedact(argv) },
     {
       start: (totals) => {
         progress = createProgress({ write: (text) => terminal.err(text), isTerminal: terminal.isErrorTerminal?.() ?? false }, { totalFiles: totals.files, totalBytes: totals.bytes, quiet });
@@ -111,12 +112,6 @@ async function writeInside(out: string, file: string, text: string, force: boole
   await writeTextFile(path, text);
 }
 
-/** Reproducible output: SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the generation time. */
-function generationTime(): number {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/u.test(epoch)) return Number(epoch) * 1000;
-  return Date.now();
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(

@@ -17,6 +17,7 @@ import { analysisOptions, readAnalysisArgs } from '../analysis-options.js';
 import { inputOptions, readInputArgs, readRedact, redactOption } from '../options.js';
 import { ensureDirectory, writeTextFile, type Terminal } from '../output.js';
 import { exitCode, failOnOption, readFailOn, type Found } from '../fail-on.js';
+import { generationTime, type Environment } from '../environment.js';
 import { toolVersion } from '../version.js';
 
 export const reportCommand = {
@@ -48,7 +49,7 @@ const ReportArgsSchema = z.object({
   force: z.boolean(),
 });
 
-export async function runReport(argv: unknown, terminal: Terminal): Promise<number> {
+export async function runReport(argv: unknown, terminal: Terminal, env: Environment): Promise<number> {
   const args = readInputArgs(argv);
   const { analysis: options, zone } = readAnalysisArgs(argv);
   const parsed = ReportArgsSchema.safeParse(argv);
@@ -67,7 +68,7 @@ export async function runReport(argv: unknown, terminal: Terminal): Promise<numb
     settings: { gap: options.gap, correlate: options.correlate, ignoredReasons: options.ignoreReasons, displayZone: zone, inputZone: args.inputZone, capturedAt: args.capturedAt },
     title: title ?? null,
     cluster: cluster ?? null,
-    generatedAt: generationTime(),
+    generatedAt: generationTime(env),
     version: toolVersion,
   });
   const report = redact ? redactReport(built, redact) : built;
@@ -88,12 +89,6 @@ export function foundIn(report: Report): Found {
   };
 }
 
-/** Reproducible reports: SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the generation time. */
-function generationTime(): number {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/u.test(epoch)) return Number(epoch) * 1000;
-  return Date.now();
-}
 
 async function writeReport(report: Report, formats: readonly ReportFormat[], out: string, force: boolean): Promise<string[]> {
   await ensureDirectory(out);
