@@ -15,18 +15,25 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `kube-postmortem <args>` in this process, paths relative to the project root (ava's working directory). */
-export async function runCommand(args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliRun> {
+/** A terminal that keeps what a command printed, and is no terminal: no colour, no progress in place. */
+export function capturingTerminal(): Terminal & { stdout(): string; stderr(): string } {
   let stdout = '';
   let stderr = '';
-  const terminal: Terminal = {
+  return {
     out: async (text) => void (stdout += text),
     err: (text) => void (stderr += text),
     isColourTerminal: () => false,
     isErrorTerminal: () => false,
+    stdout: () => stdout,
+    stderr: () => stderr,
   };
+}
+
+/** `kube-postmortem <args>` in this process, paths relative to the project root (ava's working directory). */
+export async function runCommand(args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliRun> {
+  const terminal = capturingTerminal();
   const code = await main(args, terminal, { ...options.env });
-  return { code, stdout, stderr };
+  return { code, stdout: terminal.stdout(), stderr: terminal.stderr() };
 }
 
 export function spawnCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {

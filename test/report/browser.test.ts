@@ -101,7 +101,6 @@ const settle = (page: Page) => page.waitForTimeout(300);
 
 for (const bypassCSP of [false, true]) {
   browserTest(`hostile event messages stay text${bypassCSP ? ', even with the CSP bypassed (escaping alone)' : ' (escaping and CSP)'}`, async (t) => {
-    t.timeout(90_000);
     const { path, report } = await hostileReport();
     const { page, dialogs, errors, requests, close } = await open(path, { bypassCSP });
     try {
@@ -126,7 +125,6 @@ for (const bypassCSP of [false, true]) {
 }
 
 browserTest('the reference report: styled by its hashed stylesheet, key numbers visible, no overflow, light and dark', async (t) => {
-  t.timeout(90_000);
   const out = mkdtempSync(join(tmpdir(), 'kp-browser-ref-'));
   const run = await runCommand(['report', 'fixtures/reference', '--captured-at', '2024-06-12T10:48:30Z', '--tz', 'America/Los_Angeles', '--format', 'html', '--out', out], {
     env: { SOURCE_DATE_EPOCH: '1733000000' },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import type { RecordLine } from '../../record/probe-line.js';
 import { systemClock } from '../../record/clock.js';
-import { defaultProbeArgs, eventsArgs, KubectlNotFoundError, record, type RecordSummary } from '../../record/recorder.js';
+import { defaultProbeArgs, eventsArgs, KubectlNotFoundError, record, type RecorderHooks, type RecordSummary } from '../../record/recorder.js';
 import { spawnProcess } from '../../record/spawn.js';
 import { durationText } from '../../time/duration-text.js';
 import { durationOption } from '../analysis-options.js';
@@ -111,7 +111,10 @@ export function sizeOption(option: string, text: string): number {
   return bytes;
 }
 
-export async function runRecord(argv: unknown, terminal: Terminal): Promise<number> {
+/** The recorder's clock and kubectl runner: the real ones, unless a test passes its own. */
+export type RecordDevices = Pick<RecorderHooks, 'clock' | 'spawn'>;
+
+export async function runRecord(argv: unknown, terminal: Terminal, devices: RecordDevices = { clock: systemClock, spawn: spawnProcess }): Promise<number> {
   const args = readRecordArgs(argv);
   await ensureDirectory(args.out);
   const stop = new AbortController();
@@ -128,7 +131,7 @@ export async function runRecord(argv: unknown, terminal: Terminal): Promise<numb
     const { out, ...loop } = args;
     const summary = await record(
       { ...loop, dir: out, signal: stop.signal },
-      { clock: systemClock, spawn: spawnProcess, onLine: status, warn: (message) => terminal.err(`kube-postmortem record: ${message}\n`) },
+      { ...devices, onLine: status, warn: (message) => terminal.err(`kube-postmortem record: ${message}\n`) },
     );
     terminal.err(`${summaryLine(summary, args.out)}\n`);
     return 0;
