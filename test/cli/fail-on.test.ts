@@ -31,5 +31,5 @@ test('an unreadable input outranks a finding; a bad --fail-on is a usage error',
 
 test('batch exits 3 when any group has a fail-over', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'kp-fail-on-'));
-  t.is((await runCommand(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet', '--fail-on', 'failover'])).code, 3);
+  t.is((await runCommand(['batch', 'fixtures/archive/prod-apne2', '--out', out, '--quiet', '--jobs', '1', '--fail-on', 'failover'])).code, 3);
 });
