@@ -1,5 +1,6 @@
 // Control-plane logs and events tell of the same elections: `successfully acquired lease`
 // lines from klog or a CloudWatch export join the cluster of the matching LeaderElection events.
+import { resolve } from 'node:path';
 import test from 'ava';
 import { analyze } from '../../src/analysis/analyze.js';
 import { readInputs } from '../../src/inputs/index.js';
@@ -7,7 +8,7 @@ import type { ParsedRecord } from '../../src/model/record.js';
 import { parseSource } from '../../src/pipeline.js';
 
 async function recordsOf(...paths: string[]): Promise<ParsedRecord[]> {
-  const outcomes = await readInputs(paths.map((path) => new URL(`../../${path}`, import.meta.url).pathname));
+  const outcomes = await readInputs(paths.map((path) => resolve(path)));
   return outcomes.flatMap((outcome) => (outcome.ok ? parseSource(outcome.source, { capturedAt: null, inputZone: 'UTC' }).records : []));
 }
 
@@ -40,7 +41,7 @@ test('klog lines alone (sample 017) make a cluster of their own lock', async (t)
 test('a klog file of the standby that took the lease joins the events of the same fail-over', async (t) => {
   const { readInputs: read } = await import('../../src/inputs/index.js');
   const capturedAt = { earliest: Date.parse('2024-06-12T10:48:30Z'), latest: Date.parse('2024-06-12T10:48:30Z') };
-  const outcomes = await read(['fixtures/reference/kubectl-get-events-A-o-json.json', 'fixtures/klog/kube-controller-manager-ip-10-0-142-31.log'].map((path) => new URL(`../../${path}`, import.meta.url).pathname));
+  const outcomes = await read(['fixtures/reference/kubectl-get-events-A-o-json.json', 'fixtures/klog/kube-controller-manager-ip-10-0-142-31.log'].map((path) => resolve(path)));
   const records = outcomes.flatMap((outcome) => (outcome.ok ? parseSource(outcome.source, { capturedAt, inputZone: 'UTC' }).records : []));
   const acquired = records.find((record) => record.kind === 'log' && record.leaderElection?.action === 'acquired');
   t.truthy(acquired);

@@ -11,7 +11,7 @@ import { ReportSchema } from '../../src/report/report-model.js';
 import { runCommand, spawnCli } from '../helpers/run-cli.js';
 
 const env = { SOURCE_DATE_EPOCH: '1733000000' };
-/** In this process, and in this thread unless a test gives --jobs: a worker thread here would load the sources through tsx. */
+/** In this process, and in this thread unless a test gives --jobs: each worker thread would load the whole parser again. */
 const run = (args: string[]) => runCommand(args[0] === 'batch' && !args.includes('--jobs') ? [...args, '--jobs', '1'] : args, { env });
 const outDir = () => mkdtempSync(join(tmpdir(), 'kp-batch-'));
 

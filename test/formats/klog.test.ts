@@ -36,7 +36,7 @@ function parse(text: string, options: Options = {}): Parsed {
 }
 
 const sampleText = (prefix: string): { name: string; text: string } => {
-  const name = readdirSync(new URL('../../fixtures/public/', import.meta.url)).find((file) => file.startsWith(prefix));
+  const name = readdirSync('fixtures/public').find((file) => file.startsWith(prefix));
   if (!name) throw new Error(`no public sample ${prefix}`);
   return { name, text: fixture(`public/${name}`) };
 };

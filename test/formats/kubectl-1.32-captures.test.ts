@@ -1,5 +1,6 @@
 // Real kubectl 1.32.4 output (fixtures/kubectl-1.32/, made against scripts/kubectl-stub):
 // each table form of the same thirteen events agrees with their `-o json` form.
+import { resolve } from 'node:path';
 import test from 'ava';
 import type { EventRecord } from '../../src/model/event-record.js';
 import {
@@ -122,7 +123,7 @@ test('describe-pod.txt: the Events section belongs to the pod described above it
 test('every structured capture gives the events of `get events -A -o json`, field for field', async (t) => {
   const { readInputs } = await import('../../src/inputs/index.js');
   const { parseSource } = await import('../../src/pipeline.js');
-  const dir = new URL('../../fixtures/kubectl-1.32/', import.meta.url).pathname;
+  const dir = resolve('fixtures/kubectl-1.32');
   const outcomes = await readInputs([dir]);
   const read = (name: string) => {
     const outcome = outcomes.find((candidate) => candidate.ok && candidate.source.path.endsWith(`/${name}`));

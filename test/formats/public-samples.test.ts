@@ -1,6 +1,7 @@
 // The public samples (fixtures/public/CATALOG.md says where each comes from and what it
 // holds): every table in them is found, and nothing else is turned into an event.
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import test from 'ava';
 import type { EventRecord } from '../../src/model/event-record.js';
 import { at, fixture, minutes, parseText, seconds, skippedLines } from '../helpers/parse-text.js';
@@ -8,7 +9,7 @@ import { at, fixture, minutes, parseText, seconds, skippedLines } from '../helpe
 const capturedAt = '2024-01-01T00:00:00Z';
 const capture = at(capturedAt);
 const sample = (prefix: string) => {
-  const name = readdirSync(new URL('../../fixtures/public/', import.meta.url)).find((file) => file.startsWith(prefix));
+  const name = readdirSync('fixtures/public').find((file) => file.startsWith(prefix));
   if (!name) throw new Error(`no public sample ${prefix}`);
   return parseText(fixture(`public/${name}`), { capturedAt, path: name });
 };
@@ -212,7 +213,7 @@ test('020: a node table and ServiceUnavailable errors are told apart from events
 test('every fixture file, whatever its format, parses without a crash and accounts for every line', async (t) => {
   const { readInputs } = await import('../../src/inputs/index.js');
   const { parseSource } = await import('../../src/pipeline.js');
-  const outcomes = await readInputs([new URL('../../fixtures/', import.meta.url).pathname]);
+  const outcomes = await readInputs([resolve('fixtures')]);
   t.true(outcomes.length > 50);
   for (const outcome of outcomes) {
     if (!outcome.ok) continue;

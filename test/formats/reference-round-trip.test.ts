@@ -1,5 +1,6 @@
 // The reference incident in table and JSON form (printed by a real kubectl 1.32.4): every
 // table row must agree with the JSON of the same event, and its spans must hold the true times.
+import { resolve } from 'node:path';
 import test from 'ava';
 import type { EventRecord } from '../../src/model/event-record.js';
 import {
@@ -65,7 +66,7 @@ test('the wide table and `kubectl events` give the same events, with the wide ta
 test('all six forms of the reference incident give the same events, detected on their own', async (t) => {
   const { readInputs } = await import('../../src/inputs/index.js');
   const { parseSource } = await import('../../src/pipeline.js');
-  const outcomes = await readInputs([new URL('../../fixtures/reference/', import.meta.url).pathname]);
+  const outcomes = await readInputs([resolve('fixtures/reference')]);
   const parsed = new Map(
     outcomes.flatMap((outcome) =>
       outcome.ok && !outcome.source.path.endsWith('README.md')

@@ -1,5 +1,6 @@
 // Parses text as the pipeline would, without a file: for table-driven parser tests.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { kubectlText } from '../../src/formats/kubectl-text.js';
 import { accountingOf } from '../../src/formats/text/line-ledger.js';
 import { splitLines } from '../../src/inputs/index.js';
@@ -15,7 +16,7 @@ export interface ParsedText {
   shapes: string[];
 }
 
-export const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+export const fixture = (path: string): string => readFileSync(join('fixtures', path), 'utf8');
 
 export function at(iso: string): number {
   return Date.parse(iso);

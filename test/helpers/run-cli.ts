@@ -3,11 +3,13 @@
 // start (most tests). `spawnCli` runs the built CLI as a user would, for what only a process has:
 // stdin, signals, the executable and its bundle.
 import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { Terminal } from '../../src/cli/output.js';
 
-export const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname;
-export const projectRoot = new URL('../../', import.meta.url).pathname;
+/** AVA runs every test file from the project's root (the tests run compiled, from .build/test/). */
+export const projectRoot = process.cwd();
+export const cliPath = resolve('dist/cli.js');
 
 export interface CliRun {
   code: number;

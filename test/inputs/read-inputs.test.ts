@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { readInputs, type InputOutcome, type SourceText } from '../../src/inputs/index.js';
 import { describeFsError } from '../../src/inputs/read-inputs.js';
 
-const fixtures = fileURLToPath(new URL('../../fixtures/encodings/', import.meta.url));
+const fixtures = path.resolve('fixtures/encodings');
 const fixture = (name: string): string => path.join(fixtures, name);
 
 const expectedLines = fs.readFileSync(fixture('utf8.txt'), 'utf8').split('\n').slice(0, -1);

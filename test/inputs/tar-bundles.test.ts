@@ -5,15 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { pack, type Header } from 'tar-stream';
 import { eachInput, readInputs, readSource, type InputOutcome, type SourceText } from '../../src/inputs/index.js';
 
-const bundles = fileURLToPath(new URL('../../fixtures/bundles/', import.meta.url));
+const bundles = path.resolve('fixtures/bundles');
 const bundle = path.join(bundles, 'eks-crawler-events.tar.gz');
-const referenceJson = fileURLToPath(new URL('../../fixtures/reference/kubectl-get-events-A-o-json.json', import.meta.url));
-const utf8Reference = fileURLToPath(new URL('../../fixtures/encodings/utf8.txt', import.meta.url));
+const referenceJson = path.resolve('fixtures/reference/kubectl-get-events-A-o-json.json');
+const utf8Reference = path.resolve('fixtures/encodings/utf8.txt');
 
 const BUNDLE_MTIME_MS = Date.parse('2024-11-05T06:02:00Z');
 const referenceLines = fs.readFileSync(utf8Reference, 'utf8').split('\n').slice(0, -1);

@@ -1,11 +1,12 @@
 // Golden reports: the seed incident and three fixture incidents, in Markdown and JSON, equal to
 // the reviewed files in test/golden/. `UPDATE_GOLDEN=1 npm test` rewrites them; review the diff.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'ava';
 import { ReportSchema } from '../../src/report/report-model.js';
 import { runCommand } from '../helpers/run-cli.js';
 
-const golden = (name: string) => new URL(`../golden/${name}`, import.meta.url);
+const golden = (name: string) => join('test/golden', name);
 
 const scenarios: [string, string[]][] = [
   ['seed-eks-failover', ['fixtures/seed/eks-failover.txt', '--captured-at', '2024-11-05T06:02:00Z', '--tz', 'Asia/Seoul', '--cluster', 'prod-apne2']],
