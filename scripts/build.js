@@ -2,6 +2,7 @@
 // it uses. One file loads in a fraction of the time of a hundred modules and their packages'
 // (`kube-postmortem --version` 0.40 s -> 0.20 s here), and every command and every worker
 // thread of `batch` pays that at start. Types are checked by `npm run typecheck`, not here.
+// The libraries it bundles are devDependencies: the installed package needs none of them.
 // No source maps: they were two thirds of the package, and nothing reads them (Node ignores them
 // without --enable-source-maps); the bundle is not minified, so its stack traces are readable,
 // and `tsx src/cli.ts` gives source lines when debugging.
