@@ -10,6 +10,7 @@ import { runSummary, summaryCommand } from './commands/summary.js';
 import type { Environment } from './environment.js';
 import { cliArgument } from './options.js';
 import { processTerminal, type Terminal } from './output.js';
+import { toolVersion } from './version.js';
 
 export async function main(args: readonly string[], terminal: Terminal = processTerminal, env: Environment = process.env): Promise<number> {
   let exitCode = 0;
@@ -52,7 +53,9 @@ export async function main(args: readonly string[], terminal: Terminal = process
       .demandCommand(1, 'name a command: parse, summary, report, batch or record')
       .strict()
       .help()
-      .version()
+      // Given no version, yargs guesses it from the package.json above the working directory
+      // once bundled (it looks for node_modules in its own path), and prints `unknown` elsewhere.
+      .version(toolVersion)
       .fail((message, error) => {
         throw error ?? new UsageError(message);
       })
