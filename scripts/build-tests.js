@@ -3,7 +3,7 @@
 // tests (@ava/typescript maps test/x.test.ts to .build/test/x.test.js), so a test file starts in
 // a worker thread without a TypeScript loader: the suite takes half the CPU time it took under
 // tsx. Types are checked by `npm run typecheck`, not here.
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -19,7 +19,9 @@ await build({
   outbase: '.',
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node20.19',
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+// src/cli/version.ts imports ../../package.json, which from .build/src/cli/ is this copy.
+copyFileSync('package.json', '.build/package.json');

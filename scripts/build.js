@@ -18,7 +18,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node20.19',
   // Some dependencies are CommonJS and call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as kubePostmortemRequire } from 'node:module'; const require = kubePostmortemRequire(import.meta.url);" },
   logLevel: 'warning',
