@@ -112,7 +112,6 @@ async function writeInside(out: string, file: string, text: string, force: boole
   await writeTextFile(path, text);
 }
 
-
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,

@@ -89,7 +89,6 @@ export function foundIn(report: Report): Found {
   };
 }
 
-
 async function writeReport(report: Report, formats: readonly ReportFormat[], out: string, force: boolean): Promise<string[]> {
   await ensureDirectory(out);
   const base = reportName(report);
