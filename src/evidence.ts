@@ -11,13 +11,13 @@ const itemLinesScanned = 80;
 const tellingFields = ['reason', 'message', 'note', 'lastTimestamp', 'deprecatedLastTimestamp', 'eventTime', 'lastObservedTime', 'count', 'firstTimestamp'] as const;
 const fieldLine = new RegExp(`^\\s*-?\\s*"?(${tellingFields.join('|')})"?\\s*:\\s*(.*)$`, 'u');
 
-/** `structured`: records are JSON or YAML items spanning several lines, not table rows. */
-export function collectEvidence(records: readonly EventRecord[], lines: readonly string[], structured: boolean, into: EvidenceIndex): void {
+/** `isItem`: the record is a JSON or YAML item spanning several lines, not a table row. */
+export function collectEvidence(records: readonly EventRecord[], lines: readonly string[], isItem: (record: EventRecord) => boolean, into: EvidenceIndex): void {
   const starts = records.map((record) => record.source.line);
   records.forEach((record, index) => {
     if (record.reason !== 'LeaderElection' && record.type !== 'Warning') return;
     const { path, line } = record.source;
-    const shown = structured ? itemLines(lines, line, starts[index + 1] ?? lines.length + 1) : [{ line, text: lines[line - 1] ?? '' }];
+    const shown = isItem(record) ? itemLines(lines, line, starts[index + 1] ?? lines.length + 1) : [{ line, text: lines[line - 1] ?? '' }];
     into.set(evidenceKey(path, line), shown.map((entry): EvidenceLine => ({ path, line: entry.line, text: clip(entry.text) })));
   });
 }

@@ -2,7 +2,7 @@
 // records with a full account of every line. Later stages (analysis, report) start here.
 import { collectEvidence } from './evidence.js';
 import type { InputFormat } from './formats/define-format.js';
-import { detectFormat, fallbackFormat } from './formats/detect.js';
+import { readRegions } from './formats/read-regions.js';
 import { accountingOf } from './formats/text/line-ledger.js';
 import { eachInput, type ReadOptions, type SourceText } from './inputs/index.js';
 import type { CaptureAnchor } from './model/capture-anchor.js';
@@ -42,19 +42,23 @@ export async function* parseInputs(paths: readonly string[], options: ParseOptio
 
 /** `known`: the format a caller has already recognised (batch's sieve), so it is not detected again. */
 export function parseSource(source: SourceText, options: ParseOptions, known?: InputFormat): ParsedInput {
-  const format = known ?? detectFormat(source.lines);
   const named = options.captureFromPath?.(source.path) ?? null;
-  const result = (format ?? fallbackFormat).parse(source.lines, {
-    path: source.path,
-    inputZone: options.inputZone,
-    capturedAt: options.capturedAt,
-    fileNameCapture: named && { at: named, origin: 'file-name' },
-    fallbackAnchor: fallbackAnchor(source),
-  });
+  const result = readRegions(
+    source.lines,
+    {
+      path: source.path,
+      inputZone: options.inputZone,
+      capturedAt: options.capturedAt,
+      fileNameCapture: named && { at: named, origin: 'file-name' },
+      fallbackAnchor: fallbackAnchor(source),
+    },
+    known,
+  );
   const diagnostics = [...result.diagnostics, ...weakCaptureWarnings(result.captures, source.path)];
   const evidence: EvidenceIndex = new Map();
   const events = result.records.filter((record) => record.kind === 'event');
-  collectEvidence(events, source.lines, (format ?? fallbackFormat).id !== 'kubectl-text', evidence);
+  // A JSON or YAML item spans lines; a table row is one.
+  collectEvidence(events, source.lines, (record) => isStructured(result.owners[record.source.line - 1]), evidence);
   if (result.records.length === 0) {
     diagnostics.push({
       severity: 'warning',
@@ -73,8 +77,9 @@ export function parseSource(source: SourceText, options: ParseOptions, known?: I
       encoding: source.encoding,
       crlf: source.crlf,
       ansi: source.ansi,
-      format: format?.id ?? (result.records.length > 0 ? fallbackFormat.id : null),
+      format: result.format?.id ?? null,
       shapes: result.shapes,
+      regions: result.regions,
       captures: result.captures,
       accounting: accountingOf(result.lineClasses),
     },
@@ -84,6 +89,8 @@ export function parseSource(source: SourceText, options: ParseOptions, known?: I
     evidence,
   };
 }
+
+const isStructured = (format: string | null | undefined): boolean => format === 'json-events' || format === 'yaml-events';
 
 function fallbackAnchor(source: SourceText): CaptureAnchor {
   return source.mtimeMs === null

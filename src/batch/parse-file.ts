@@ -3,7 +3,7 @@
 // lines of the kept records; the unreadable inputs too. Plain data only, so that a worker thread
 // can post it back (structured clone) and the in-process path (`--jobs 1`) gives the same thing.
 import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evidence.js';
-import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { InputSummary, Region, UnreadableInput } from '../model/input-summary.js';
 import type { OtherEvents } from '../model/other-events.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
@@ -108,7 +108,28 @@ function parseSieved(input: InputDescription, sieved: SievedText, options: Parse
   }
   const records = parsed.records.map((record) => ({ ...record, source: { ...record.source, line: lineOf(record.source.line) } }));
   const accounting = { ...parsed.summary.accounting, total: sieved.totalLines, record: parsed.summary.accounting.record + sieved.droppedLines };
-  return { records, evidence, summary: { ...parsed.summary, accounting } };
+  const regions = withDroppedLines(parsed.summary.regions.map((region) => ({ ...region, from: lineOf(region.from), to: lineOf(region.to) })), sieved);
+  const captures = parsed.summary.captures.map((capture) => (capture.line === undefined ? capture : { ...capture, line: lineOf(capture.line) }));
+  return { records, evidence, summary: { ...parsed.summary, accounting, regions, captures } };
+}
+
+/** The lines the sieve dropped were records of its layout's format: its regions cover them, as in the whole parse. */
+function withDroppedLines(regions: readonly Region[], sieved: SievedText): Region[] {
+  const format = sieved.format?.id;
+  if (format === undefined || sieved.droppedLines === 0) return [...regions];
+  const dropped: Region[] = [];
+  let next = 1;
+  for (const kept of [...sieved.lineNumbers, sieved.totalLines + 1]) {
+    if (kept > next) dropped.push({ from: next, to: kept - 1, format });
+    next = kept + 1;
+  }
+  const merged: Region[] = [];
+  for (const region of [...regions, ...dropped].sort((a, b) => a.from - b.from)) {
+    const last = merged.at(-1);
+    if (last?.format === region.format) last.to = Math.max(last.to, region.to);
+    else merged.push({ ...region });
+  }
+  return merged;
 }
 
 /**

@@ -29,6 +29,7 @@ export const cloudwatchLogs = defineFormat({
     if (/(?:^|[^\\])"events"\s*:\s*\[/u.test(text) && /(?:^|[^\\])"(?:logStreamName|message)"\s*:/u.test(text)) return 0.95;
     return 0;
   },
+  startsRegion: (line) => line.includes('"@message"') || csvHeaderOf(line.trim()) !== null,
   parse: parseCloudWatch,
 });
 

@@ -34,6 +34,11 @@ export interface InputFormat {
   title: string;
   /** 0 when the text is not this format; higher is a better match. */
   detect(lines: readonly string[]): number;
+  /**
+   * A cheap test of one line: could it be this format's? Lines another format left unread are
+   * offered to this one only when one of them passes (formats/read-regions.ts).
+   */
+  startsRegion(line: string): boolean;
   parse(lines: readonly string[], context: ParseContext): ParseResult;
 }
 

@@ -19,6 +19,7 @@ export const jsonEvents = defineFormat({
     const first = sample.find((line) => line.trim() !== '' && !isAroundJson(line));
     return first !== undefined && /^\s*[{[]/u.test(first) ? 0.9 : 0;
   },
+  startsRegion: (line) => /^\s*[{[]/u.test(line),
   parse: parseJson,
 });
 

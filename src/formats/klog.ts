@@ -309,6 +309,7 @@ export const klog = defineFormat({
     }
     return klogLines >= 3 && klogLines / total >= 0.5 ? 0.8 : 0;
   },
+  startsRegion: (line) => !kubectlClientLine.test(line) && readKlogLine(line) !== null,
   parse: parseKlog,
 });
 

@@ -21,8 +21,16 @@ export const kubectlText = defineFormat({
     const { records } = scanText(sample, { path: '', inputZone: 'UTC', capturedAt: null, fallbackAnchor: noAnchor });
     return records.length > 0 ? 0.5 + Math.min(records.length, 50) / 100 : 0;
   },
+  startsRegion(line) {
+    const kind = lineKind(line, 'UTC');
+    if (kind.kind === 'events-section' || (kind.kind === 'skipped' && kind.reason === 'kubectl-message')) return true;
+    return kind.kind === 'text' && (eventTypeCell.test(line) || readHeader(line).kind === 'event-table');
+  },
   parse: scanText,
 });
+
+/** A TYPE cell followed by a REASON: the mark of an event row in every table shape. */
+const eventTypeCell = /(?:^|\s)(?:Normal|Warning)\s+[A-Z]\w/u;
 
 const noAnchor: CaptureAnchor = { at: { earliest: 0, latest: 0 }, origin: 'read-time' };
 

@@ -26,6 +26,7 @@ export const probeSamples = defineFormat({
     // Above json-events (0.9), which would read these lines as objects that are not events.
     return isPlainObject(parseJson(first)) ? 0.97 : 0;
   },
+  startsRegion: (line) => recorderLine.test(line),
   parse: parseProbeSamples,
 });
 

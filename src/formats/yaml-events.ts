@@ -16,6 +16,7 @@ export const yamlEvents = defineFormat({
     const eventish = sample.some((line) => /^\s*(?:- )?(?:involvedObject|regarding):/u.test(line));
     return eventish ? 0.9 : 0;
   },
+  startsRegion: (line) => /^\s*(?:- )?(?:involvedObject|regarding):/u.test(line),
   parse: parseYaml,
 });
 

@@ -6,6 +6,15 @@ import { LineAccountingSchema } from './line-accounting.js';
 export const TextEncodingSchema = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be']);
 export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 
+export const RegionSchema = z.object({
+  /** First and last line (1-based) the format claimed; lines between may be prose it left. */
+  from: z.number().int().positive(),
+  to: z.number().int().positive(),
+  format: z.string(),
+});
+
+export type Region = z.infer<typeof RegionSchema>;
+
 /** What an input was, how it was read, and what became of every line of it. */
 export const InputSummarySchema = z.object({
   path: z.string(),
@@ -19,6 +28,8 @@ export const InputSummarySchema = z.object({
   format: z.string().nullable(),
   /** The table shapes found in it, in order of first appearance. */
   shapes: z.array(z.string()),
+  /** The runs of lines each format read (formats/read-regions.ts), in order. */
+  regions: z.array(RegionSchema),
   captures: z.array(CaptureAnchorSchema),
   accounting: LineAccountingSchema,
 });
