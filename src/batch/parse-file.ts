@@ -3,7 +3,7 @@
 // lines of the kept records; the unreadable inputs too. Plain data only, so that a worker thread
 // can post it back (structured clone) and the in-process path (`--jobs 1`) gives the same thing.
 import { evidenceKey, type EvidenceIndex, type EvidenceLine } from '../model/evidence.js';
-import type { InputSummary, Region, UnreadableInput } from '../model/input-summary.js';
+import type { InputSummary, InputRegion, UnreadableInput } from '../model/input-summary.js';
 import type { OtherEvents } from '../model/other-events.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { TimeSpan } from '../model/time-span.js';
@@ -114,20 +114,24 @@ function parseSieved(input: InputDescription, sieved: SievedText, options: Parse
 }
 
 /** The lines the sieve dropped were records of its layout's format: its regions cover them, as in the whole parse. */
-function withDroppedLines(regions: readonly Region[], sieved: SievedText): Region[] {
+function withDroppedLines(regions: readonly InputRegion[], sieved: SievedText): InputRegion[] {
   const format = sieved.format?.id;
   if (format === undefined || sieved.droppedLines === 0) return [...regions];
-  const dropped: Region[] = [];
+  const dropped: InputRegion[] = [];
   let next = 1;
   for (const kept of [...sieved.lineNumbers, sieved.totalLines + 1]) {
-    if (kept > next) dropped.push({ from: next, to: kept - 1, format });
+    if (kept > next) dropped.push({ from: next, to: kept - 1, format, shapes: [] });
     next = kept + 1;
   }
-  const merged: Region[] = [];
+  const merged: InputRegion[] = [];
   for (const region of [...regions, ...dropped].sort((a, b) => a.from - b.from)) {
     const last = merged.at(-1);
-    if (last?.format === region.format) last.to = Math.max(last.to, region.to);
-    else merged.push({ ...region });
+    if (last?.format === region.format) {
+      last.to = Math.max(last.to, region.to);
+      last.shapes = [...new Set([...last.shapes, ...region.shapes])];
+    } else {
+      merged.push({ ...region });
+    }
   }
   return merged;
 }

@@ -6,7 +6,7 @@
 // as before, and the lines of a second format inside it are no longer lost as "prose".
 import type { CaptureAnchor } from '../model/capture-anchor.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Region } from '../model/input-summary.js';
+import type { InputRegion } from '../model/input-summary.js';
 import type { LineClass } from '../model/line-accounting.js';
 import type { ParsedRecord } from '../model/record.js';
 import type { InputFormat, ParseContext, ParseResult } from './define-format.js';
@@ -16,7 +16,7 @@ import { inputFormats, type InputFormatId } from './index.js';
 export interface RegionalParse extends ParseResult {
   /** The format that read the file first, or the one that read most of it when that one read nothing. */
   format: InputFormat | null;
-  regions: Region[];
+  regions: InputRegion[];
   /** The format that claimed each line (record, header or structure); null for the rest. */
   owners: (InputFormatId | null)[];
 }
@@ -36,10 +36,11 @@ export function readRegions(lines: readonly string[], context: ParseContext, kno
   };
   readLeftovers(lines, context, merged, 0, lines.length, new Set([first.id]));
 
-  const regions = regionsOf(merged.owners);
+  const records = merged.records.sort((a, b) => a.source.line - b.source.line);
+  const regions = regionsOf(merged.owners, records);
   const leading = whole.records.length > 0 || regions.length === 0 ? detected : inputFormats.find((format) => format.id === regions[0]!.format)!;
   return {
-    records: merged.records.sort((a, b) => a.source.line - b.source.line),
+    records,
     lineClasses: merged.lineClasses,
     shapes: merged.shapes,
     captures: merged.captures,
@@ -131,13 +132,20 @@ function adopt(merged: Merged, format: InputFormat, result: ParseResult, offset:
 }
 
 /** Consecutive claimed lines of one format, with the unclaimed lines between them, are one region. */
-function regionsOf(owners: readonly (InputFormatId | null)[]): Region[] {
-  const regions: Region[] = [];
+function regionsOf(owners: readonly (InputFormatId | null)[], records: readonly ParsedRecord[]): InputRegion[] {
+  const regions: InputRegion[] = [];
   owners.forEach((format, index) => {
     if (format === null) return;
     const last = regions.at(-1);
     if (last?.format === format) last.to = index + 1;
-    else regions.push({ from: index + 1, to: index + 1, format });
+    else regions.push({ from: index + 1, to: index + 1, format, shapes: [] });
   });
+  // Records and regions are both in line order.
+  let region = 0;
+  for (const record of records) {
+    while (region < regions.length - 1 && regions[region]!.to < record.source.line) region += 1;
+    const shapes = regions[region]?.shapes;
+    if (shapes && !shapes.includes(record.source.format)) shapes.push(record.source.format);
+  }
   return regions;
 }

@@ -6,14 +6,16 @@ import { LineAccountingSchema } from './line-accounting.js';
 export const TextEncodingSchema = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be']);
 export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 
-export const RegionSchema = z.object({
+export const InputRegionSchema = z.object({
   /** First and last line (1-based) the format claimed; lines between may be prose it left. */
   from: z.number().int().positive(),
   to: z.number().int().positive(),
   format: z.string(),
+  /** The shapes of the records read in it (`kubectl-get-events`, `klog`, …), in order of first appearance. */
+  shapes: z.array(z.string()),
 });
 
-export type Region = z.infer<typeof RegionSchema>;
+export type InputRegion = z.infer<typeof InputRegionSchema>;
 
 /** What an input was, how it was read, and what became of every line of it. */
 export const InputSummarySchema = z.object({
@@ -29,7 +31,7 @@ export const InputSummarySchema = z.object({
   /** The table shapes found in it, in order of first appearance. */
   shapes: z.array(z.string()),
   /** The runs of lines each format read (formats/read-regions.ts), in order. */
-  regions: z.array(RegionSchema),
+  regions: z.array(InputRegionSchema),
   captures: z.array(CaptureAnchorSchema),
   accounting: LineAccountingSchema,
 });

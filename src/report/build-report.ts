@@ -54,6 +54,7 @@ export function buildReport(context: ReportContext): Report {
       sha256: input.sha256,
       format: input.format,
       shapes: input.shapes,
+      ...(input.regions.length > 1 ? { regions: input.regions } : {}),
       encoding: input.encoding,
       capturedAt: input.captures.map((capture) => isoSpan(capture.at)),
       capturedAtSource: input.captures.map((capture) => capture.origin),

@@ -12,6 +12,7 @@ import { htmlAttribute as attr, htmlText as text } from './html-text.js';
 import { reportStyle } from './html-style.js';
 import { keyMoments } from './key-moments.js';
 import { eventCountsText, inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
+import { inputFormatText } from './input-summary-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 import { timelineSvg } from './timeline-svg.js';
 
@@ -306,7 +307,7 @@ function inputsSection(report: Report): Section {
       `<td class="path">${breakablePath(input.path)}</td>`,
       `<td class="num">${input.size}</td>`,
       `<td><span class="hash">${text(input.sha256)}</span></td>`,
-      `<td class="format">${text(input.shapes.join(', ') || (input.format ?? 'no events'))}</td>`,
+      `<td class="format">${text(inputFormatText(input))}</td>`,
       captured.length > 0 ? `<td>${captured.join('<br>')}</td>` : '<td class="none">not needed</td>',
       `<td class="lines">${lineAccounting(lines)}</td>`,
       skipped.length > 0 ? `<td>${skipped.join(', ')}</td>` : '<td class="none">–</td>',

@@ -2,7 +2,7 @@
 // from, and the account of its lines, with the line numbers of what was skipped.
 import { captureOriginLabel, type CaptureAnchor } from '../model/capture-anchor.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
+import type { InputSummary, InputRegion, UnreadableInput } from '../model/input-summary.js';
 import { skipReasonText, type LineClass, type SkipReason } from '../model/line-accounting.js';
 
 const shownLineNumbers = 6;
@@ -49,7 +49,20 @@ function readingOf(summary: InputSummary): string {
 
 function formatText(summary: InputSummary): string {
   if (!summary.format) return 'no event output recognised';
+  if (summary.regions.length > 1) return regionsText(summary.regions);
   return summary.shapes.length > 0 ? `${summary.format} (${summary.shapes.join(', ')})` : summary.format;
+}
+
+/** What an input held, for a table cell: its regions when it held several things, else its shapes or format. */
+export function inputFormatText(input: Pick<InputSummary, 'format' | 'shapes'> & { regions?: readonly InputRegion[] | undefined }): string {
+  if (input.regions && input.regions.length > 1) return regionsText(input.regions);
+  return input.shapes.join(', ') || (input.format ?? 'no events');
+}
+
+/** `lines 3–40 kubectl-get-events, 42 event-ndjson, 44–47 klog`: each region by the shapes read in it. */
+function regionsText(regions: readonly InputRegion[]): string {
+  const parts = regions.map((region) => `${region.from === region.to ? region.from : `${region.from}–${region.to}`} ${region.shapes.join(', ') || region.format}`);
+  return `lines ${parts.join(', ')}`;
 }
 
 function captureText(capture: CaptureAnchor): string {

@@ -4,6 +4,7 @@ import { durationText } from '../time/index.js';
 import { codeBlock, markdownTable, markdownText as md } from './markdown-text.js';
 import { keyMoments } from './key-moments.js';
 import { eventCountsText, inputsNotListedText, type IsoSpan, type Report } from './report-model.js';
+import { inputFormatText } from './input-summary-text.js';
 import { shortHost } from './host-text.js';
 import { durationBoundsText, spanInZone } from './time-text.js';
 
@@ -157,7 +158,7 @@ function inputsSection(report: Report): string {
     md(input.path),
     String(input.size),
     `\`${input.sha256}\``,
-    md(input.shapes.join(', ') || (input.format ?? 'no events')),
+    md(inputFormatText(input)),
     input.capturedAt.map((at, index) => `${md(at.earliest)} (${md(input.capturedAtSource[index] ?? '')})`).join('; ') || 'not needed',
     `${input.lines.total} = ${input.lines.record} in records + ${input.lines.header} header + ${input.lines.structure} structure + ${input.lines.blank} blank + ${input.lines.skipped} skipped`,
     md(Object.entries(input.lines.skippedByReason).map(([reason, count]) => `${reason} ${count}`).join(', ')),

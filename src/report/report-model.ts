@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CaptureOriginSchema } from '../model/capture-anchor.js';
 import { LineAccountingSchema } from '../model/line-accounting.js';
+import { InputRegionSchema } from '../model/input-summary.js';
 
 export const IsoSpanSchema = z.object({ earliest: z.iso.datetime(), latest: z.iso.datetime() });
 export type IsoSpan = z.infer<typeof IsoSpanSchema>;
@@ -40,6 +41,8 @@ export const ReportSchema = z.object({
       sha256: z.string(),
       format: z.string().nullable(),
       shapes: z.array(z.string()),
+      /** Only when the input held more than one thing (a ticket with a table and klog lines): the lines each format read. */
+      regions: z.array(InputRegionSchema).optional(),
       encoding: z.string(),
       capturedAt: z.array(IsoSpanSchema),
       capturedAtSource: z.array(CaptureOriginSchema),

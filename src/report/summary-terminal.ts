@@ -7,6 +7,7 @@ import { outageSentence } from './build-report.js';
 import type { ErrorWindow, LeaderElectionCluster } from '../model/findings.js';
 import type { InputSummary, UnreadableInput } from '../model/input-summary.js';
 import type { TimeSpan } from '../model/time-span.js';
+import { inputFormatText } from './input-summary-text.js';
 import { durationText } from '../time/index.js';
 import { terminalSafe, wrapText, type Styles } from './terminal-text.js';
 import { shortHost } from './host-text.js';
@@ -128,7 +129,7 @@ function objectsText(window: ErrorWindow): string {
 function inputTable({ inputs, unreadable }: SummaryView): string {
   const rows: Cell[][] = inputs.map((input) => [
     input.path,
-    input.shapes.length > 0 ? input.shapes.join(', ') : (input.format ?? 'no events'),
+    inputFormatText(input),
     `${input.accounting.total} lines, ${input.accounting.record} in records, ${input.accounting.skipped} skipped`,
   ]);
   for (const input of unreadable) rows.push([input.path, { colSpan: 2, content: `unreadable: ${input.reason}` }]);

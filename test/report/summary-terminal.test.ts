@@ -18,7 +18,7 @@ const input = (path: string): InputSummary => ({
   ansi: false,
   format: 'kubectl-text',
   shapes: ['kubectl-get-events'],
-  regions: [{ from: 1, to: 8, format: 'kubectl-text' }],
+  regions: [{ from: 1, to: 8, format: 'kubectl-text', shapes: ['kubectl-get-events'] }],
   captures: [],
   accounting: { total: 8, record: 8, header: 0, structure: 0, blank: 0, skipped: 0, skippedByReason: {} },
 });
