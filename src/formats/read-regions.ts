@@ -36,7 +36,8 @@ export function readRegions(lines: readonly string[], context: ParseContext, kno
   };
   readLeftovers(lines, context, merged, 0, lines.length, new Set([first.id]));
 
-  const records = merged.records.sort((a, b) => a.source.line - b.source.line);
+  // In line order once another format added records; a format's own order is kept (a retry loop's probe comes after the table it printed).
+  const records = merged.records.length > whole.records.length ? merged.records.sort((a, b) => a.source.line - b.source.line) : merged.records;
   const regions = regionsOf(merged.owners, records);
   const leading = whole.records.length > 0 || regions.length === 0 ? detected : inputFormats.find((format) => format.id === regions[0]!.format)!;
   return {
